@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The README's test command: sets the machine up, starts what the tests need, runs every check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+source ./scripts/redis.sh   # starts a loopback Redis for the tests unless REDIS_URL is set
+echo "== generated files are up to date" >&2
+pnpm -s turbo run check:generated --output-logs=errors-only
+echo "== lint" >&2
+pnpm -s lint
+echo "== typecheck" >&2
+pnpm -s turbo run typecheck --output-logs=errors-only
+echo "== test" >&2
+pnpm -s turbo run test --concurrency=1 --output-logs=full
