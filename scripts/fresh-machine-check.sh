@@ -24,13 +24,14 @@ if [ ! -s "$cache/bookworm.tar" ] || [ -n "${FRESH_REBUILD:-}" ]; then
 fi
 tar -xf "$cache/bookworm.tar" -C "$root"
 
-# 2. What a machine of this kind has before any project runs: Node.js 20 with npm, npm's config.
+# 2. What a machine of this kind has before any project runs: Node.js 20 with npm, npm's config,
+#    and the workplace's CA certificates (its registries are reached through a TLS proxy).
 tar -C / -cf - usr/bin/node usr/lib/node_modules/npm usr/include/node usr/etc/npmrc root/.npmrc \
-  2>/dev/null | tar -C "$root" -xf -
+  usr/local/share/ca-certificates 2>/dev/null | tar -C "$root" -xf -
+chroot "$root" update-ca-certificates >/dev/null 2>&1 || cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/"
 ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/bin/npm"
 ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/bin/npx"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
-[ -f /etc/apt/sources.list.d/debian.sources ] && cp /etc/apt/sources.list.d/debian.sources "$root/etc/apt/sources.list.d/"
 
 # 3. The repo as committed (a clone: nothing untracked or ignored comes along).
 git clone -q "$repo" "$root/work/imajin-video"

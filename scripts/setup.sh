@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+
 log() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 
 # --- system packages (libav headers for the addon, ffmpeg for test fixtures, redis for the queue)
