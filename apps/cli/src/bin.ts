@@ -1,6 +1,29 @@
 #!/usr/bin/env node
-// Placeholder until the CLI issue lands: says so instead of failing silently.
-process.stderr.write(
-  'imajin-video: the CLI is not built yet (commands: classify, scenes, estimate, backfill, contact-sheet).\n',
-);
-process.exit(2);
+// imajin-video: the command layer. Heavy modules load inside each command (see program.ts).
+import { CommanderError } from 'commander';
+import { EXIT, UsageError } from './lib/errors.js';
+import { buildProgram } from './program.js';
+
+let exitCode: number = EXIT.OK;
+const program = buildProgram((code) => {
+  exitCode = code;
+});
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // Help and --version exit 0; every other commander error is a usage error.
+    exitCode = err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+  } else if (err instanceof UsageError) {
+    process.stderr.write(`imajin-video: ${err.message}\n(add --help for usage)\n`);
+    exitCode = EXIT.USAGE;
+  } else {
+    process.stderr.write(
+      `imajin-video: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
+    exitCode = EXIT.FAILED;
+  }
+}
+// Exit explicitly: a loaded model or keep-alive sockets must not hold the process open.
+process.exit(exitCode);

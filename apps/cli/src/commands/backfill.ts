@@ -1,0 +1,159 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadDecoder, loadPipeline } from '../deps.js';
+import { BackfillTally } from '../lib/backfill-summary.js';
+import { DEFAULT_BAND } from '../lib/band.js';
+import { CallBudget } from '../lib/budget.js';
+import { type ClassifierFlags, createClassifier } from '../lib/classifier.js';
+import { EXIT } from '../lib/errors.js';
+import { sha256File } from '../lib/hash.js';
+import { collectInputs } from '../lib/inputs.js';
+import { JsonlAppender, readJsonl } from '../lib/jsonl.js';
+import { logErr } from '../lib/output.js';
+import { runPool } from '../lib/pool.js';
+import { createBatchProgress } from '../lib/progress.js';
+import { type BackfillRecord, ResumeIndex } from '../lib/resume.js';
+import { interruptSignal, seconds } from './shared.js';
+
+export interface BackfillFlags extends ClassifierFlags {
+  out: string;
+  posters?: string;
+  concurrency: number;
+  maxCalls?: number;
+  retryFailed?: boolean;
+}
+
+/** Plans a video's scorer calls (upper bound) for the --max-calls budget: a scene scan. */
+type CallPlanner = (path: string, signal: AbortSignal) => Promise<number>;
+
+/**
+ * `backfill <inputs...> --out results.jsonl`: classifies every video once, appending one JSONL
+ * line per video (path, sha256, result or error). Re-running resumes by content hash.
+ */
+export async function runBackfill(args: string[], flags: BackfillFlags): Promise<number> {
+  const paths = await collectInputs(args);
+  const earlier = await readJsonl(flags.out);
+  if (earlier.badLines > 0) logErr(`${flags.out}: ignoring ${earlier.badLines} unreadable line(s)`);
+  const index = new ResumeIndex(earlier.records);
+  if (flags.posters) await mkdir(flags.posters, { recursive: true });
+  const classifier = await createClassifier(flags);
+  const planner = flags.maxCalls !== undefined ? await callPlanner(flags) : null;
+  const budget = flags.maxCalls !== undefined ? new CallBudget(flags.maxCalls) : null;
+  const out = new JsonlAppender(flags.out);
+  if (out.repairedBytes > 0)
+    logErr(`${flags.out}: cut an unfinished last line (${out.repairedBytes} bytes)`);
+
+  const tally = new BackfillTally();
+  const claimed = new Map<string, string>(); // sha256 → first path with that content, this run
+  let budgetStop = false;
+  const started = Date.now();
+  const interrupt = interruptSignal();
+  const progress = createBatchProgress(paths.length, 'backfill');
+  logErr(
+    `backfill: ${paths.length} videos with ${classifier.source}, ${earlier.records.length} earlier records in ${flags.out}`,
+  );
+
+  const handle = async (path: string): Promise<void> => {
+    const t0 = Date.now();
+    let sha256: string | null = null;
+    let reserved = 0;
+    try {
+      sha256 = await sha256File(path, interrupt.signal);
+      const first = claimed.get(sha256);
+      if (first !== undefined) {
+        tally.duplicates++;
+        return progress.itemDone(`${path}: skipped, same content as ${first}`);
+      }
+      claimed.set(sha256, path);
+      const decision = index.decide(sha256, flags.retryFailed === true);
+      if (decision.action === 'skip') {
+        if (decision.reason === 'done') tally.skippedDone++;
+        else tally.skippedFailed++;
+        return progress.itemDone(
+          `${path}: skipped, ${decision.reason === 'done' ? 'done' : 'failed (terminal)'} earlier`,
+        );
+      }
+      if (planner && budget) {
+        const planned = await planner(path, interrupt.signal);
+        if (!budget.tryReserve(planned)) {
+          budgetStop = true;
+          return progress.log(
+            `${path}: not started: it may take ${planned} calls, over the --max-calls budget (${budget.used}/${budget.limit} used)`,
+          );
+        }
+        reserved = planned;
+      }
+      const result = await classifier.classify(path, { signal: interrupt.signal });
+      budget?.settle(reserved, result.frame_count);
+      let poster: string | undefined;
+      if (flags.posters) {
+        poster = join(flags.posters, `${sha256}.jpg`);
+        await writeFile(poster, Buffer.from(result.poster_b64, 'base64'));
+      }
+      const record: BackfillRecord = {
+        path,
+        sha256,
+        result,
+        ...(poster ? { poster } : {}),
+        scorer_calls: result.frame_count,
+        elapsed_ms: Date.now() - t0,
+        finished_at: new Date().toISOString(),
+      };
+      out.append(record);
+      tally.verdicts[result.explicitness]++;
+      progress.itemDone(
+        `${path}: ${result.explicitness} (${result.frame_count} frames, ${seconds(Date.now() - t0)})`,
+      );
+    } catch (err) {
+      // An interrupted video is abandoned without a line: the next run picks it up.
+      if (interrupt.interrupted()) return;
+      const error = classifier.describe(err);
+      out.append({
+        path,
+        sha256,
+        error,
+        elapsed_ms: Date.now() - t0,
+        finished_at: new Date().toISOString(),
+      });
+      tally.failed++;
+      progress.itemDone(
+        `${path}: failed: ${error.error_code}: ${error.error}${error.retryable ? ' (retryable)' : ''}`,
+      );
+    } finally {
+      progress.status(tally.status(classifier.calls()));
+    }
+  };
+
+  try {
+    await runPool(paths, flags.concurrency, handle, () => interrupt.interrupted() || budgetStop);
+  } finally {
+    progress.stop();
+    interrupt.dispose();
+    out.close();
+    await classifier.close();
+  }
+  tally.notStarted = paths.length - tally.finished;
+  const summary = tally.summary({
+    total: paths.length,
+    calls: classifier.calls(),
+    wallMs: Date.now() - started,
+    out: flags.out,
+    budgetStop,
+    interrupted: interrupt.interrupted(),
+  });
+  for (const line of summary) logErr(line);
+  if (interrupt.interrupted()) return EXIT.INTERRUPTED;
+  return tally.failed + tally.skippedFailed > 0 ? EXIT.FAILED : EXIT.OK;
+}
+
+async function callPlanner(flags: BackfillFlags): Promise<CallPlanner> {
+  const [decoder, pipeline] = await Promise.all([loadDecoder(), loadPipeline()]);
+  const band = flags.band ?? DEFAULT_BAND;
+  return async (path, signal) => {
+    const scan = await decoder.scanScenes(path, {
+      signal,
+      ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
+    });
+    return pipeline.planKeyframes(scan, { keyframes: flags.keyframes ?? null, band }).times.length;
+  };
+}

@@ -1,0 +1,97 @@
+import { loadPipeline } from '../deps.js';
+import type { Band, ClassifyResult, ErrorInfo, Progress, Scorer } from '../types.js';
+import { UsageError } from './errors.js';
+import { describeFailure } from './failure.js';
+import { chooseScorer, type ScorerFlags } from './scorer-choice.js';
+import { ServerClient } from './server-client.js';
+
+export interface ClassifierFlags extends ScorerFlags {
+  keyframes?: number;
+  band?: Band;
+  threshold?: number;
+  server?: string;
+  token?: string;
+  /** Where commander found `--scorer` ('cli', 'env', 'default'). */
+  scorerSource?: string;
+}
+
+export interface Classifier {
+  /** Where verdicts come from, for logs: the scorer's name or the server's URL. */
+  readonly source: string;
+  classify(
+    path: string,
+    hooks: { signal?: AbortSignal; onProgress?: (p: Progress) => void },
+  ): Promise<ClassifyResult>;
+  /** Scorer calls so far (in-process: counted at the scorer; server: frames in the results). */
+  calls(): number;
+  describe(err: unknown): ErrorInfo;
+  close(): Promise<void>;
+}
+
+/** The in-process pipeline (the default) or a running server (`--server`). */
+export async function createClassifier(flags: ClassifierFlags): Promise<Classifier> {
+  if (flags.server) return serverClassifier(flags, flags.server);
+  const pipeline = await loadPipeline();
+  const counted = countingScorer(pipeline.createScorer(chooseScorer(flags)));
+  return {
+    source: counted.scorer.name,
+    classify: (path, hooks) =>
+      pipeline.classifyVideo(
+        path,
+        {
+          scorer: counted.scorer,
+          keyframes: flags.keyframes ?? null,
+          ...(flags.band ? { band: flags.band } : {}),
+          ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
+        },
+        hooks,
+      ),
+    calls: () => counted.calls,
+    describe: (err) => describeFailure(err, pipeline.errorInfo),
+    close: () => counted.scorer.close(),
+  };
+}
+
+function serverClassifier(flags: ClassifierFlags, url: string): Classifier {
+  if (!URL.canParse(url)) throw new UsageError(`--server: not a URL: ${url}`);
+  if (flags.band)
+    throw new UsageError('--band is not supported with --server (the server uses its own band)');
+  if (flags.threshold !== undefined)
+    throw new UsageError('--threshold is not supported with --server');
+  if (flags.scorerSource === 'cli') {
+    throw new UsageError('--scorer is chosen by the server; drop it when using --server');
+  }
+  const client = new ServerClient({ baseUrl: url, ...(flags.token ? { token: flags.token } : {}) });
+  let calls = 0;
+  return {
+    source: `server ${url}`,
+    async classify(path, hooks) {
+      hooks.onProgress?.({ stage: 'decode' });
+      const result = await client.classify(path, {
+        keyframes: flags.keyframes ?? null,
+        ...(hooks.signal ? { signal: hooks.signal } : {}),
+      });
+      calls += result.frame_count;
+      return result;
+    },
+    calls: () => calls,
+    describe: (err) => describeFailure(err),
+    close: async () => {},
+  };
+}
+
+/** Wraps a scorer to count its calls (the backfill's budget and summary). */
+function countingScorer(inner: Scorer): { scorer: Scorer; calls: number } {
+  const state = {
+    calls: 0,
+    scorer: {
+      name: inner.name,
+      score: (frame: Parameters<Scorer['score']>[0], signal?: AbortSignal) => {
+        state.calls++;
+        return inner.score(frame, signal);
+      },
+      close: () => inner.close(),
+    } satisfies Scorer,
+  };
+  return state;
+}
