@@ -31,8 +31,9 @@ export interface Classifier {
 /** The in-process pipeline (the default) or a running server (`--server`). */
 export async function createClassifier(flags: ClassifierFlags): Promise<Classifier> {
   if (flags.server) return serverClassifier(flags, flags.server);
+  const config = chooseScorer(flags); // usage errors before any heavy import
   const pipeline = await loadPipeline();
-  const counted = countingScorer(pipeline.createScorer(chooseScorer(flags)));
+  const counted = countingScorer(pipeline.createScorer(config));
   return {
     source: counted.scorer.name,
     classify: (path, hooks) =>
