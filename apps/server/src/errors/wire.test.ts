@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DecodeError,
+  ScorerRejectedError,
+  ScorerUnavailableError,
+} from '../../test/pipeline-errors.js';
+import { BadRequestError } from './bad-request-error.js';
+import { OverloadedError } from './overloaded-error.js';
+import { toWireError } from './wire.js';
+
+describe('toWireError', () => {
+  it('maps our errors by name with their status, code and Retry-After', () => {
+    expect(toWireError(new BadRequestError('no'))).toMatchObject({
+      status: 400,
+      body: { error: 'no', error_code: 'bad_request', retryable: false },
+    });
+    expect(toWireError(new OverloadedError('busy', { retryAfterSec: 7 }))).toMatchObject({
+      status: 503,
+      retryAfterSec: 7,
+      body: { retryable: true },
+    });
+    // Recognised by name, not prototype: a copy that crossed a thread boundary still maps.
+    expect(
+      toWireError({ name: 'BadRequestError', message: 'plain', status: 400, code: 'bad_request' })
+        .status,
+    ).toBe(400);
+  });
+
+  it('maps pipeline errors: decoder code lower-cased (422), scorer unavailable 503, rejected 502', () => {
+    expect(toWireError(new DecodeError('TRUNCATED', 'short'))).toMatchObject({
+      status: 422,
+      body: { error_code: 'truncated', retryable: false },
+    });
+    expect(toWireError(new DecodeError('TIMEOUT', 'slow')).body.retryable).toBe(true);
+    expect(toWireError(new ScorerUnavailableError('502'))).toMatchObject({
+      status: 503,
+      body: { error_code: 'scorer_unavailable', retryable: true },
+    });
+    expect(toWireError(new ScorerRejectedError('400', 400))).toMatchObject({
+      status: 502,
+      body: { error_code: 'scorer_rejected' },
+    });
+  });
+
+  it('maps Redis trouble to 503 and anything else to a generic 500 without its message', () => {
+    expect(
+      toWireError(new Error("Stream isn't writeable and enableOfflineQueue options is false")),
+    ).toMatchObject({ status: 503, body: { error_code: 'redis_unavailable', retryable: true } });
+    const w = toWireError(new TypeError('secret internals at /src/thing.ts:12'));
+    expect(w).toMatchObject({
+      status: 500,
+      internal: true,
+      body: { error: 'internal error', error_code: 'internal', retryable: false },
+    });
+    expect(toWireError('a string').status).toBe(500);
+  });
+});

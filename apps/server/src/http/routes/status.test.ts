@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeEngine } from '../../../test/fake-engine.js';
+import { type Harness, harness, until } from '../../../test/harness.js';
+import { hasRedis } from '../../../test/redis.js';
+
+describe.skipIf(!hasRedis)('GET /classify-video/{job_id}', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await harness('status', new FakeEngine(), { JOB_TTL: '1' });
+  });
+  afterAll(() => h.close());
+
+  it('answers 404 not_found for an unknown id and for a malformed one', async () => {
+    for (const id of [randomUUID(), 'not-a-uuid']) {
+      const res = await h.app.request(`/classify-video/${id}`);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ error_code: 'not_found', retryable: false });
+    }
+  });
+
+  it('answers the envelope of a queued job, then 404 once its TTL has passed', async () => {
+    const res = await h.app.request('/classify-video', {
+      method: 'POST',
+      headers: { 'content-type': 'video/mp4' },
+      body: Buffer.from('ttl'),
+    });
+    const { job_id } = (await res.json()) as { job_id: string };
+    const got = await h.app.request(`/classify-video/${job_id}`);
+    expect(await got.json()).toEqual({
+      job_id,
+      status: 'queued',
+      result: null,
+      error: null,
+      error_code: null,
+      retryable: null,
+    });
+    await until(
+      async () =>
+        (await h.app.request(`/classify-video/${job_id}`)).status === 404 ? true : undefined,
+      5000,
+      200,
+    );
+  });
+
+  it('marks a job the queue lost as failed (retryable) instead of leaving it queued forever', async () => {
+    const id = randomUUID();
+    const long = Date.now() - 60_000;
+    await h.services.records.create({
+      job_id: id,
+      status: 'queued',
+      result: null,
+      error: null,
+      error_code: null,
+      retryable: null,
+      created_at: long,
+      updated_at: long,
+      options: { keyframes: null, scorers: [] },
+      bytes: 1,
+      outage_since: null,
+    });
+    await h.redis.hset(h.config.redisPrefix + ':job:' + id, 'updated_at', String(long));
+    const res = await h.app.request(`/classify-video/${id}`);
+    expect(await res.json()).toMatchObject({
+      status: 'failed',
+      error_code: 'internal',
+      retryable: true,
+    });
+  });
+});

@@ -1,0 +1,45 @@
+// GET /classify-video/{job_id} → the job envelope; 404 for unknown or expired ids.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { NotFoundError } from '../../errors/not-found-error.js';
+import { isFinal, type JobRecord, toEnvelope } from '../../jobs/records.js';
+import type { Services } from '../../services.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** How long a record may sit unchanged before we ask BullMQ whether its job still exists. */
+const RECONCILE_AFTER_MS = 10_000;
+
+/**
+ * A job BullMQ gave up on (stalled more than MAX_STALLED_COUNT times) or lost (the process
+ * died between writing the record and queueing it) would otherwise stay queued forever.
+ */
+async function reconcile(s: Services, rec: JobRecord): Promise<JobRecord> {
+  const state = await s.queue.getJobState(rec.job_id);
+  if (state !== 'failed' && state !== 'unknown') return rec;
+  const error =
+    state === 'failed'
+      ? 'the job kept stopping its workers (stalled too many times) and was abandoned'
+      : 'the job was lost from the queue before it ran';
+  const patch = { status: 'failed' as const, error, error_code: 'internal', retryable: true };
+  if ((await s.records.update(rec.job_id, patch)) !== 'updated')
+    return (await s.records.get(rec.job_id)) ?? rec;
+  s.logger.error(
+    { job_id: rec.job_id, bull_state: state },
+    'job abandoned by the queue: marked failed',
+  );
+  await Promise.all([s.videos.delete(rec.job_id), s.queuedBytes.remove(rec.job_id)]);
+  return { ...rec, ...patch };
+}
+
+export function statusRoute(app: OpenAPIHono, s: Services): void {
+  app.get('/classify-video/:id', async (c) => {
+    const id = c.req.param('id');
+    let rec = UUID.test(id) ? await s.records.get(id.toLowerCase()) : null;
+    if (!rec)
+      throw new NotFoundError(
+        `no job ${JSON.stringify(id)}: unknown, or expired (jobs are kept ${s.config.jobTtlSec} s)`,
+      );
+    if (!isFinal(rec.status) && Date.now() - rec.updated_at > RECONCILE_AFTER_MS)
+      rec = await reconcile(s, rec);
+    return c.json(toEnvelope(rec), 200);
+  });
+}

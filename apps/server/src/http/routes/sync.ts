@@ -1,0 +1,125 @@
+// POST /classify-video/sync → 200 with the result inline. 413 over the sync size limit, 422
+// for a video over the sync duration limit (one frame of tolerance) or undecodable, 503 with
+// Retry-After when the scorer is down or no slot frees up within SYNC_SLOT_WAIT.
+import { randomUUID } from 'node:crypto';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { BadRequestError } from '../../errors/bad-request-error.js';
+import { OverloadedError } from '../../errors/overloaded-error.js';
+import { PayloadTooLargeError } from '../../errors/payload-too-large-error.js';
+import { ScorerDownError } from '../../errors/scorer-down-error.js';
+import { UnprocessableVideoError } from '../../errors/unprocessable-video-error.js';
+import { checkScorer } from '../../jobs/admission.js';
+import { checkRubricPin } from '../../rubric-pin.js';
+import type { ClassifyResult } from '../../schemas/result.js';
+import type { Services } from '../../services.js';
+import { formatBytes } from '../../units.js';
+import { decodeVideoBase64 } from '../base64.js';
+import { readBody } from '../body.js';
+import { bodyKind, parseJsonBody, parseQuery, type RequestOptions } from '../submission.js';
+
+async function readVideo(
+  c: {
+    req: { raw: Request; query(): Record<string, string>; header(n: string): string | undefined };
+  },
+  limit: number,
+) {
+  const what = `the video (the sync limit; use POST /classify-video for larger files)`;
+  if (bodyKind(c.req.header('content-type')) === 'raw') {
+    const opts = parseQuery(c.req.query());
+    return { opts, video: await readBody(c.req.raw, limit, what) };
+  }
+  const jsonLimit = Math.ceil(limit / 3) * 4 + 64 * 1024; // base64 of `limit` bytes plus the options
+  const opts: RequestOptions & { videoBase64?: string } = parseJsonBody(
+    (await readBody(c.req.raw, jsonLimit, 'the JSON body')).toString('utf8'),
+  );
+  const video = decodeVideoBase64(opts.videoBase64 as string);
+  opts.videoBase64 = undefined;
+  if (video.length > limit)
+    throw new PayloadTooLargeError(`${what} is over the ${formatBytes(limit)} limit`);
+  return { opts, video };
+}
+
+export function syncRoute(app: OpenAPIHono, s: Services): void {
+  const { limits } = s.config;
+
+  app.post('/classify-video/sync', async (c) => {
+    await checkScorer(s.breaker);
+    const { opts, video } = await readVideo(c, limits.syncBytes);
+    checkRubricPin(opts.pin, s.rubric);
+    if (video.length === 0) throw new BadRequestError('the video is empty (0 bytes)');
+
+    const facts = await s.engine.probe(video, c.req.raw.signal);
+    const tolerance = facts.frameRate > 0 ? 1 / facts.frameRate : 0.05;
+    if (facts.durationSec > limits.syncDurationSec + tolerance + 1e-3) {
+      throw new UnprocessableVideoError(
+        `the video is ${facts.durationSec.toFixed(2)} s long, over the ${limits.syncDurationSec} s sync limit: use POST /classify-video`,
+        'too_long',
+      );
+    }
+
+    const release = await s.slots.acquireWithin(limits.syncSlotWaitMs);
+    if (!release)
+      throw new OverloadedError('every classification slot is busy; retry shortly', {
+        retryAfterSec: Math.max(1, Math.ceil(limits.syncSlotWaitMs / 1000)),
+      });
+    const started = performance.now();
+    let result: ClassifyResult;
+    try {
+      result = await s.engine.classify(video, opts.options, { signal: c.req.raw.signal });
+    } catch (err) {
+      s.metrics.jobs.inc({
+        outcome: 'sync_failed',
+        error_code: (err as { code?: string }).code?.toLowerCase() ?? 'internal',
+      });
+      if ((err as Error).name === 'ScorerUnavailableError') {
+        await s.breaker.failure();
+        const hint = Number((err as { retryAfterSec?: number }).retryAfterSec ?? 0);
+        const retryAfterSec = Math.max(
+          1,
+          Math.ceil((await s.breaker.openFor()) / 1000),
+          Math.ceil(hint),
+        );
+        throw new ScorerDownError(`the scorer is unavailable: ${(err as Error).message}`, {
+          retryAfterSec,
+          cause: err,
+        });
+      }
+      throw err; // DecodeError → 422, ScorerRejectedError → 502 (errors/wire.ts)
+    } finally {
+      release();
+    }
+    await s.breaker.success();
+    s.metrics.jobSeconds.observe({ path: 'sync' }, (performance.now() - started) / 1000);
+    s.metrics.videoSeconds.inc(result.duration_sec);
+    s.metrics.jobs.inc({ outcome: 'sync_done', error_code: '' });
+
+    const id = randomUUID();
+    const now = Date.now();
+    const rec = {
+      job_id: id,
+      status: 'done' as const,
+      result,
+      error: null,
+      error_code: null,
+      retryable: null,
+    };
+    await s.records.create({
+      ...rec,
+      created_at: now,
+      updated_at: now,
+      options: opts.options,
+      bytes: video.length,
+      outage_since: null,
+    });
+    s.logger.info(
+      {
+        job_id: id,
+        bytes: video.length,
+        explicitness: result.explicitness,
+        frames: result.frame_count,
+      },
+      'sync job done',
+    );
+    return c.json(rec, 200);
+  });
+}

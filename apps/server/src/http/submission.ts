@@ -1,0 +1,85 @@
+// A classify request, whichever way it came: JSON with `video_base64`, or raw bytes with the
+// options in the query string. Produces the options, the rubric pin and the reuse flag.
+import type { z } from '@hono/zod-openapi';
+import { BadRequestError } from '../errors/bad-request-error.js';
+import type { RubricPin } from '../rubric-pin.js';
+import {
+  ClassifyBodySchema,
+  ClassifyQuerySchema,
+  type JobOptions,
+  RubricPinSchema,
+} from '../schemas/request.js';
+
+export interface RequestOptions {
+  options: JobOptions;
+  pin: RubricPin | undefined;
+  reuse: boolean;
+}
+
+export type BodyKind = 'json' | 'raw';
+
+/** application/json → 'json'; video/* or application/octet-stream → 'raw'; else 400. */
+export function bodyKind(contentType: string | undefined): BodyKind {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type === 'application/json') return 'json';
+  if (type.startsWith('video/') || type === 'application/octet-stream') return 'raw';
+  throw new BadRequestError(
+    `unsupported Content-Type ${JSON.stringify(type || '(none)')}: send application/json with video_base64, or the raw video as video/* or application/octet-stream`,
+  );
+}
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => {
+      const where = i.path.length ? i.path.join('.') : 'body';
+      return i.code === 'invalid_type' && i.input === undefined
+        ? `${where} is required`
+        : `${where}: ${i.message}`;
+    })
+    .join('; ');
+}
+
+/** Parses the JSON text of a request; returns the options and the (still encoded) video. */
+export function parseJsonBody(text: string): RequestOptions & { videoBase64: string } {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (err) {
+    throw new BadRequestError(`malformed JSON: ${(err as Error).message}`);
+  }
+  const parsed = ClassifyBodySchema.safeParse(body);
+  if (!parsed.success)
+    throw new BadRequestError(`invalid request: ${describeIssues(parsed.error)}`);
+  const b = parsed.data;
+  return {
+    videoBase64: b.video_base64,
+    options: { keyframes: b.keyframes ?? null, scorers: b.scorers ?? [] },
+    pin: b.rubric,
+    reuse: b.reuse ?? true,
+  };
+}
+
+/** Parses the query string of a raw upload. */
+export function parseQuery(query: Record<string, string>): RequestOptions {
+  const parsed = ClassifyQuerySchema.safeParse(query);
+  if (!parsed.success) throw new BadRequestError(`invalid query: ${describeIssues(parsed.error)}`);
+  const q = parsed.data;
+  let pin: RubricPin | undefined;
+  if (q.rubric !== undefined) {
+    let json: unknown;
+    try {
+      json = JSON.parse(q.rubric);
+    } catch {
+      throw new BadRequestError('invalid query: rubric must be JSON');
+    }
+    const p = RubricPinSchema.safeParse(json);
+    if (!p.success) throw new BadRequestError(`invalid query: rubric: ${describeIssues(p.error)}`);
+    pin = p.data;
+  }
+  if (q.rubric_fingerprint !== undefined) pin = { ...pin, fingerprint: q.rubric_fingerprint };
+  return {
+    options: { keyframes: q.keyframes ?? null, scorers: q.scorers ?? [] },
+    pin,
+    reuse: q.reuse ?? true,
+  };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_RUBRIC } from '../test/rubric.js';
+import { checkRubricPin } from './rubric-pin.js';
+
+const ours = TEST_RUBRIC;
+const copy = () => JSON.parse(JSON.stringify(ours)) as typeof ours & Record<string, unknown>;
+
+describe('checkRubricPin', () => {
+  it('accepts no pin, our fingerprint, or our dimensions and thresholds with extra keys', () => {
+    expect(() => checkRubricPin(undefined, ours)).not.toThrow();
+    expect(() =>
+      checkRubricPin({ fingerprint: ours.fingerprint.toUpperCase() }, ours),
+    ).not.toThrow();
+    const { fingerprint: _f, ...noFingerprint } = { ...copy(), model: 'whatever', $comment: 'x' };
+    expect(() => checkRubricPin(noFingerprint, ours)).not.toThrow();
+  });
+
+  it('refuses another fingerprint even when the labels match', () => {
+    expect(() =>
+      checkRubricPin({ ...copy(), fingerprint: 'f'.repeat(64), version: '2.0.0' }, ours),
+    ).toThrow(/2\.0\.0.*1\.0\.0.*fingerprint/);
+  });
+
+  it('refuses different labels, order, thresholds, or nothing to compare', () => {
+    const labels = copy();
+    labels.dimensions = [{ ...ours.dimensions[0]!, positive: 'porn' }, ...ours.dimensions.slice(1)];
+    const order = copy();
+    order.dimensions = [...ours.dimensions].reverse();
+    const looser = copy();
+    looser.thresholds = { ...ours.thresholds, explicit: 0.99 };
+    for (const [pin, why] of [
+      [labels, /labels of dimension "explicit"/],
+      [order, /dimension 0/],
+      [looser, /explicit threshold/],
+      [{ version: '1.0.0' }, /no fingerprint/],
+    ] as const) {
+      const { fingerprint: _f, ...p } = pin as Record<string, unknown>;
+      let err: { status?: number; code?: string; message?: string; details?: unknown } = {};
+      try {
+        checkRubricPin(p, ours);
+      } catch (e) {
+        err = e as typeof err;
+      }
+      expect(err.status).toBe(409);
+      expect(err.code).toBe('rubric_mismatch');
+      expect(err.message).toMatch(why);
+      expect(err.details).toMatchObject({
+        rubric: { ours: { version: ours.version, fingerprint: ours.fingerprint } },
+      });
+    }
+  });
+});

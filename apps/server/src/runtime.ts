@@ -1,0 +1,175 @@
+// Assembles one process: the shared services, the HTTP app (API role) and/or a worker.
+import { type ServerType, serve } from '@hono/node-server';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Redis } from 'ioredis';
+import type { Config } from './config.js';
+import type { Engine } from './engine.js';
+import { createApp } from './http/app.js';
+import { errorResponder } from './http/on-error.js';
+import { healthRoutes } from './http/routes/health.js';
+import { Breaker } from './jobs/breaker.js';
+import { Dedupe } from './jobs/dedupe.js';
+import { redisKeys } from './jobs/keys.js';
+import { createQueue, queueDepth } from './jobs/queue.js';
+import { QueuedBytes } from './jobs/queued-bytes.js';
+import { JobRecords } from './jobs/records.js';
+import { VideoStore } from './jobs/videos.js';
+import { type RunningWorker, startWorker } from './jobs/worker.js';
+import type { Logger } from './logger.js';
+import { Metrics } from './metrics.js';
+import { connectRedis } from './redis.js';
+import type { RubricLike } from './rubric-pin.js';
+import type { Services } from './services.js';
+import { Slots } from './slots.js';
+
+/** The Redis-backed stores, on one client (the API's fail-fast one or the worker's patient one). */
+export function jobStores(config: Config, redis: Redis) {
+  const keys = redisKeys(config.redisPrefix);
+  const records = new JobRecords(redis, keys, config.jobTtlSec);
+  return {
+    records,
+    videos: new VideoStore(redis, keys, config.jobTtlSec),
+    queuedBytes: new QueuedBytes(redis, keys),
+    dedupe: new Dedupe(redis, keys, records, config.jobTtlSec),
+    breaker: new Breaker(redis, keys, config.breaker),
+  };
+}
+
+export function buildServices(
+  config: Config,
+  engine: Engine,
+  rubric: RubricLike,
+  logger: Logger,
+  redis: Redis,
+  queueRedis: Redis,
+): Services {
+  const stores = jobStores(config, redis);
+  const queue = createQueue(
+    config.queueName,
+    queueRedis,
+    redisKeys(config.redisPrefix).bullPrefix,
+    config.jobTtlSec,
+  );
+  const metrics = new Metrics({
+    queueDepth: () => queueDepth(queue),
+    queuedBytes: () => stores.queuedBytes.total(),
+    breakerOpenMs: () => stores.breaker.openFor(),
+  });
+  return {
+    config,
+    rubric,
+    engine,
+    redis,
+    queue,
+    ...stores,
+    slots: new Slots(config.worker.concurrency),
+    metrics,
+    logger,
+  };
+}
+
+/** A worker in this process, sharing its slots and metrics with the API (if any). */
+export function startServicesWorker(services: Services, workerRedis: Redis): RunningWorker {
+  const { config } = services;
+  const settings = {
+    queueName: config.queueName,
+    bullPrefix: redisKeys(config.redisPrefix).bullPrefix,
+    concurrency: config.worker.concurrency,
+    lockDurationMs: config.worker.lockDurationMs,
+    stalledIntervalMs: config.worker.stalledIntervalMs,
+    maxStalledCount: config.worker.maxStalledCount,
+    backoffMinMs: config.retry.backoffMinMs,
+    backoffMaxMs: config.retry.backoffMaxMs,
+    retryWindowMs: config.retry.windowMs,
+  };
+  const deps = {
+    ...services,
+    ...jobStores(config, workerRedis),
+    retryWindowMs: config.retry.windowMs,
+  };
+  return startWorker(workerRedis, settings, deps, services.logger);
+}
+
+export interface Runtime {
+  services: Services;
+  server?: ServerType;
+  port?: number;
+  worker?: RunningWorker;
+  /** SIGTERM: stop accepting, drain the worker, close Redis. */
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  config: Config;
+  engine: Engine;
+  rubric: RubricLike;
+  logger: Logger;
+  api: boolean;
+  worker: boolean;
+}
+
+function listen(app: OpenAPIHono, config: Config): Promise<{ server: ServerType; port: number }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) =>
+      resolve({ server, port: info.port }),
+    );
+  });
+}
+
+export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
+  const { config, logger } = o;
+  const redis = connectRedis(config.redisUrl, o.api ? 'api' : 'worker', logger);
+  const queueRedis = connectRedis(config.redisUrl, 'queue', logger);
+  const services = buildServices(config, o.engine, o.rubric, logger, redis, queueRedis);
+
+  let worker: RunningWorker | undefined;
+  let workerRedis: Redis | undefined;
+  if (o.worker) {
+    workerRedis = o.api ? connectRedis(config.redisUrl, 'worker', logger) : redis;
+    worker = startServicesWorker(services, workerRedis);
+  }
+
+  let app: OpenAPIHono;
+  if (o.api) app = createApp(services);
+  else {
+    // A worker-only process still answers probes and scrapes.
+    app = new OpenAPIHono();
+    app.onError(errorResponder(logger));
+    healthRoutes(app, {
+      redis,
+      config,
+      scorerName: o.engine.scorerName,
+      metrics: services.metrics,
+      role: 'worker',
+    });
+  }
+  const { server, port } = await listen(app, config);
+  logger.info(
+    {
+      port,
+      api: o.api,
+      worker: o.worker,
+      scorer: o.engine.scorerName,
+      concurrency: config.worker.concurrency,
+    },
+    'listening',
+  );
+
+  return {
+    services,
+    server,
+    port,
+    ...(worker ? { worker } : {}),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (worker) await worker.drain(config.worker.drainTimeoutMs);
+      await services.queue.close();
+      await o.engine.close();
+      await Promise.allSettled([
+        redis.quit(),
+        queueRedis.quit(),
+        workerRedis && workerRedis !== redis ? workerRedis.quit() : undefined,
+      ]);
+    },
+  };
+}

@@ -1,0 +1,41 @@
+// What GET /classify-video/{id}, POST …/sync and every error answer with.
+import { z } from '@hono/zod-openapi';
+import { ClassifyResultSchema } from './result.js';
+
+export const JobStatusSchema = z
+  .enum(['queued', 'processing', 'done', 'failed'])
+  .openapi('JobStatus');
+export type JobStatus = z.infer<typeof JobStatusSchema>;
+
+export const JobEnvelopeSchema = z
+  .object({
+    job_id: z.uuid(),
+    status: JobStatusSchema,
+    result: ClassifyResultSchema.nullable(),
+    error: z.string().nullable(),
+    error_code: z.string().nullable().describe('stable snake_case word when failed'),
+    retryable: z.boolean().nullable().describe('when failed: whether submitting again may succeed'),
+  })
+  .openapi('JobEnvelope');
+export type JobEnvelope = z.infer<typeof JobEnvelopeSchema>;
+
+export const AcceptedSchema = z
+  .object({
+    job_id: z.uuid(),
+    status: JobStatusSchema.describe(
+      '"queued" for a new job; a resubmission reports its job’s status',
+    ),
+  })
+  .openapi('Accepted');
+
+export const ErrorSchema = z
+  .object({
+    error: z.string(),
+    error_code: z
+      .string()
+      .describe(
+        'bad_request, payload_too_large, rubric_mismatch, not_found, overloaded, unauthorized, redis_unavailable, scorer_unavailable, scorer_rejected, internal, or the decoder’s code in lower case',
+      ),
+    retryable: z.boolean(),
+  })
+  .openapi('Error');
