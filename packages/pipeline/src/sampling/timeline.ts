@@ -9,13 +9,13 @@ export interface SceneSpan {
 export interface SceneList {
   durationSec: number;
   scenes: readonly SceneSpan[];
-  info: { frameRate: number; frameCount: number | null };
+  info: { frameRate: number; frameCount?: number | null };
 }
 
 /** How many distinct frames the video holds (at least 1: a decodable video has one). */
 export function frameCountOf(scan: SceneList): number {
   const { frameCount, frameRate } = scan.info;
-  if (frameCount !== null && frameCount > 0) return frameCount;
+  if (frameCount != null && frameCount > 0) return frameCount;
   if (frameRate > 0 && scan.durationSec > 0) {
     return Math.max(1, Math.round(scan.durationSec * frameRate));
   }

@@ -1,7 +1,7 @@
-import { createServer } from 'node:net';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeModelBoss, startFakeModelBoss } from '../../test/fake-model-boss.js';
+import { freePort } from '../../test/free-port.js';
 import { ScorerRejectedError, ScorerUnavailableError } from '../errors.js';
 import { createModelBossScorer, type ModelBossConfig } from './model-boss.js';
 
@@ -164,11 +164,3 @@ describe('model-boss scorer', () => {
     expect((err as Error).message).toMatch(/some-other-model/);
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ScorerRejectedError, ScorerUnavailableError } from '../errors.js';
+import type { Scorer } from '../scorers/scorer.js';
+import { scoreFrames } from './score-frames.js';
+
+const frame = (t: number) => ({
+  rgb: { t, width: 1, height: 1, data: new Uint8Array(3) },
+  jpeg: Buffer.alloc(0),
+});
+const RAW = [0.1, 0.9, 0.1, 0.9, 0.5, 0.5];
+
+/** A scorer that fails on the frame at `failAt` and otherwise answers after `delayMs`, unless aborted. */
+function scorer(failAt: number, error: unknown, delayMs = 20) {
+  const aborted: number[] = [];
+  const s: Scorer = {
+    name: 'test:scorer',
+    score: ({ rgb }, signal) =>
+      new Promise((resolve, reject) => {
+        if (rgb.t === failAt) return reject(error);
+        const timer = setTimeout(() => resolve(RAW), delayMs);
+        signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          aborted.push(rgb.t);
+          reject(signal.reason);
+        });
+      }),
+    close: async () => {},
+  };
+  return { s, aborted };
+}
+
+describe('scoreFrames', () => {
+  it('returns every frame’s scores in order and counts progress', async () => {
+    const { s } = scorer(-1, null);
+    const done: number[] = [];
+    const raws = await scoreFrames(s, [frame(0), frame(1), frame(2)], undefined, (n) =>
+      done.push(n),
+    );
+    expect(raws).toEqual([RAW, RAW, RAW]);
+    expect(done).toEqual([1, 2, 3]);
+  });
+
+  it('cancels the other frames at the first failure and gives no partial result', async () => {
+    const { s, aborted } = scorer(1, new Error('worker crashed'));
+    const err = await scoreFrames(s, [frame(0), frame(1), frame(2)], undefined, () => {}).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ScorerUnavailableError);
+    expect((err as Error).message).toMatch(/test:scorer could not score a frame: worker crashed/);
+    expect(aborted.sort()).toEqual([0, 2]);
+  });
+
+  it('passes typed scorer errors through as they are', async () => {
+    const rejected = new ScorerRejectedError('HTTP 400', 400);
+    const err = await scoreFrames(
+      scorer(0, rejected).s,
+      [frame(0), frame(1)],
+      undefined,
+      () => {},
+    ).catch((e: unknown) => e);
+    expect(err).toBe(rejected);
+  });
+
+  it('rejects with the caller’s reason when the caller aborts', async () => {
+    const controller = new AbortController();
+    const pending = scoreFrames(scorer(-1, null, 5_000).s, [frame(0)], controller.signal, () => {});
+    controller.abort();
+    const err = await pending.catch((e: unknown) => e);
+    expect((err as Error).name).toBe('AbortError');
+  });
+});
