@@ -1,0 +1,371 @@
+#include "core/scene_detector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace imajin {
+namespace {
+
+// Hard cuts: every one of the last kSpan content frames before a frame must differ from every
+// one of the kSpan + 1 frames from it on. A flash (1-3 bright frames) fails that: the picture
+// after it matches the picture before it.
+constexpr int kSpan = 4;
+// The frame-to-frame change a shot is already showing (motion) is the median step over this
+// many frames before the candidate (and kSpan after), subtracted from the candidate's score.
+constexpr int kBaselineBefore = 8;
+// Thumbnails with a standard deviation under this (0-255 scale, over all planes) carry no
+// picture: black, white, a fade's bottom. They are bridged: content before and after them is compared directly.
+constexpr double kFlatStdDev = 4.0;
+// Gradual transitions: a frame that is a blend of the frames half a window before and after it,
+// for these half-windows (seconds). Dissolves and dips shorter than 2 s are caught.
+constexpr double kHalfWindows[] = {0.25, 0.5, 1.0};
+constexpr double kLongestHalfWindow = 1.0;
+// Blend fit (R^2) needed: below kFitFloor nothing, full credit from kFitFloor + kFitRamp.
+constexpr double kFitFloor = 0.80;
+constexpr double kFitRamp = 0.15;
+// Contrast dip of the middle frame, relative to a pure blend's (1): none of it at kDipFloor.
+constexpr double kDipFloor = 0.3;
+constexpr double kDipRamp = 0.4;
+// How much better than any moved end the blend must explain a gradual candidate's middle frame.
+constexpr double kMotionMargin = 0.05;
+constexpr size_t kMaxWindowFrames = 4096;  // bounds memory at very high frame rates
+
+double clamp01(double v) { return v < 0 ? 0 : (v > 1 ? 1 : v); }
+
+// Camera motion: shifts of up to a quarter of the picture are tried before calling a change new
+// content. Only candidates that already score at least kMotionCheckShare of the threshold pay
+// for the search (about 600 correlations of the luma thumbnail).
+constexpr int kMaxShiftX = kThumbWidth / 4;
+constexpr int kMaxShiftY = kThumbHeight / 4;
+constexpr double kMotionCheckShare = 0.5;
+
+// The best correlation of `to` with `from` moved by up to kMaxShiftX/Y thumbnail pixels, over
+// the overlap (luma only).
+double bestShiftedCorrelation(const std::vector<float>& from, const std::vector<float>& to) {
+  double best = -1;
+  for (int dy = -kMaxShiftY; dy <= kMaxShiftY; ++dy) {
+    for (int dx = -kMaxShiftX; dx <= kMaxShiftX; ++dx) {
+      const int x0 = std::max(0, dx), x1 = std::min(kThumbWidth, kThumbWidth + dx);
+      const int y0 = std::max(0, dy), y1 = std::min(kThumbHeight, kThumbHeight + dy);
+      const double n = double(x1 - x0) * (y1 - y0);
+      double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+      for (int y = y0; y < y1; ++y) {
+        const float* a = &from[size_t((y - dy) * kThumbWidth - dx)];
+        const float* b = &to[size_t(y * kThumbWidth)];
+        for (int x = x0; x < x1; ++x) {
+          const double va = a[x], vb = b[x];
+          sa += va;
+          sb += vb;
+          saa += va * va;
+          sbb += vb * vb;
+          sab += va * vb;
+        }
+      }
+      const double cov = sab - sa * sb / n, va = saa - sa * sa / n, vb = sbb - sb * sb / n;
+      if (va > 0 && vb > 0) best = std::max(best, cov / std::sqrt(va * vb));
+    }
+  }
+  return best;
+}
+
+double median(std::vector<float>& values) {
+  if (values.empty()) return 0;
+  const size_t mid = values.size() / 2;
+  std::nth_element(values.begin(), values.begin() + mid, values.end());
+  return values[mid];
+}
+
+}  // namespace
+
+SceneDetector::SceneDetector(double threshold) : threshold_(threshold) {}
+
+const SceneDetector::Thumb* SceneDetector::frame(int64_t index) const {
+  if (index < windowStart_ || index >= windowStart_ + int64_t(window_.size())) return nullptr;
+  return &window_[size_t(index - windowStart_)];
+}
+
+double SceneDetector::change(int64_t a, int64_t b) const {
+  const Thumb* x = frame(a);
+  const Thumb* y = frame(b);
+  if (!x || !y || x->flat || y->flat) return -1;
+  double dot = 0;
+  for (int i = 0; i < kThumbValues; ++i) dot += double(x->px[size_t(i)]) * y->px[size_t(i)];
+  return clamp01(1.0 - dot / (x->norm * y->norm));
+}
+
+int64_t SceneDetector::contentBefore(int64_t index, int steps) const {
+  int64_t at = index;
+  for (int i = 0; i < steps && at >= 0; ++i) at = prevContent_[size_t(at)];
+  return at;
+}
+
+void SceneDetector::push(double t, const uint8_t* thumbnail) {
+  Thumb thumb;
+  thumb.t = t;
+  thumb.px.resize(kThumbValues);
+  double sq = 0;
+  const int planeStart[] = {0, kThumbPixels, kThumbPixels + kChromaPixels, kThumbValues};
+  for (int plane = 0; plane < 3; ++plane) {
+    double sum = 0;
+    for (int i = planeStart[plane]; i < planeStart[plane + 1]; ++i) sum += thumbnail[i];
+    const double mean = sum / (planeStart[plane + 1] - planeStart[plane]);
+    for (int i = planeStart[plane]; i < planeStart[plane + 1]; ++i) {
+      const double v = thumbnail[i] - mean;
+      thumb.px[size_t(i)] = float(v);
+      sq += v * v;
+    }
+  }
+  thumb.flat = std::sqrt(sq / kThumbValues) < kFlatStdDev;
+  thumb.norm = std::sqrt(sq);
+  if (thumb.flat) std::vector<float>().swap(thumb.px);
+  const int64_t index = int64_t(times_.size());
+  const bool flat = thumb.flat;
+  window_.push_back(std::move(thumb));
+  times_.push_back(t);
+  prevContent_.push_back(lastContent_);
+  flat_.push_back(flat);
+  step_.push_back(flat || lastContent_ < 0 ? -1.0f : float(change(lastContent_, index)));
+  hard_.push_back(0);
+  gradual_.push_back(0);
+  gradualRadius_.push_back(0);
+  gradualTime_.push_back(t);
+  if (!flat) lastContent_ = index;
+
+  while (nextHard_ + kSpan <= index) evaluateHard(nextHard_++);
+  while (nextGradual_ < index && times_[size_t(nextGradual_)] + kLongestHalfWindow <= t) evaluateGradual(nextGradual_++);
+  trimWindow();
+}
+
+void SceneDetector::finish() {
+  const int64_t n = int64_t(times_.size());
+  while (nextHard_ < n) evaluateHard(nextHard_++);
+  while (nextGradual_ < n) evaluateGradual(nextGradual_++);
+  pickCuts();
+  window_.clear();
+}
+
+void SceneDetector::evaluateHard(int64_t k) {
+  const Thumb* current = frame(k);
+  const int64_t p = prevContent_[size_t(k)];
+  if (!current || current->flat || p < 0) return;
+  const int64_t n = int64_t(times_.size());
+
+  double h = 1;
+  int pairs = 0;
+  for (int64_t x = p, i = 0; x >= 0 && i < kSpan; x = prevContent_[size_t(x)], ++i) {
+    for (int64_t y = k; y < n && y <= k + kSpan; ++y) {
+      const double c = change(x, y);
+      if (c < 0) continue;
+      h = std::min(h, c);
+      ++pairs;
+    }
+  }
+  if (pairs == 0) return;
+
+  std::vector<float> steps;
+  for (int64_t i = std::max<int64_t>(0, k - kBaselineBefore); i < n && i <= k + kSpan; ++i) {
+    if (i != k && step_[size_t(i)] >= 0) steps.push_back(step_[size_t(i)]);
+  }
+  const double baseline = steps.size() >= 3 ? median(steps) : 0;
+  double score = clamp01(h - baseline);
+  // Camera motion: what the last picture, moved, still explains is not new content.
+  if (score >= kMotionCheckShare * threshold_) {
+    score = std::min(score, clamp01(1.0 - bestShiftedCorrelation(frame(p)->px, current->px) - baseline));
+  }
+
+  // Across black (or white) frames, the transition is reported in the middle of them.
+  int64_t at = k;
+  if (p < k - 1) at = nearestFrame((times_[size_t(p + 1)] + times_[size_t(k - 1)]) / 2, p + 1, k - 1);
+  hard_[size_t(at)] = std::max(hard_[size_t(at)], float(score));
+}
+
+int64_t SceneDetector::nearestFrame(double t, int64_t lo, int64_t hi) const {
+  if (lo > hi) return -1;
+  const auto first = times_.begin() + lo;
+  const auto last = times_.begin() + hi + 1;
+  auto it = std::lower_bound(first, last, t);
+  if (it == last) return hi;
+  if (it != first && (t - *(it - 1)) <= (*it - t)) --it;
+  return int64_t(it - times_.begin());
+}
+
+namespace {
+
+struct BlendFit {
+  double alpha = 0, beta = 0;  // Y ~ alpha A + beta B (least squares, zero-mean thumbnails)
+  double r2 = 0;               // share of Y's energy the blend explains
+  double aa = 0, bb = 0, ab = 0, yy = 0;
+};
+
+BlendFit fitBlend(const std::vector<float>& A, const std::vector<float>& B, const std::vector<float>& Y) {
+  BlendFit f;
+  double ay = 0, by = 0;
+  for (int i = 0; i < kThumbValues; ++i) {
+    const double va = A[size_t(i)], vb = B[size_t(i)], vy = Y[size_t(i)];
+    f.aa += va * va;
+    f.bb += vb * vb;
+    f.ab += va * vb;
+    ay += va * vy;
+    by += vb * vy;
+    f.yy += vy * vy;
+  }
+  const double det = f.aa * f.bb - f.ab * f.ab;
+  if (det <= 1e-9 * f.aa * f.bb || f.yy <= 0) return f;
+  f.alpha = (ay * f.bb - by * f.ab) / det;
+  f.beta = (by * f.aa - ay * f.ab) / det;
+  f.r2 = 1.0 - (f.yy - f.alpha * ay - f.beta * by) / f.yy;
+  return f;
+}
+
+}  // namespace
+
+double SceneDetector::gradualAt(int64_t m, double halfWindow) const {
+  const int64_t n = int64_t(times_.size());
+  const double tm = times_[size_t(m)];
+  const int64_t a = nearestFrame(tm - halfWindow, windowStart_, m - 1);
+  const int64_t b = nearestFrame(tm + halfWindow, m + 1, n - 1);
+  if (a < 0 || b < 0) return 0;
+  if (tm - times_[size_t(a)] < 0.5 * halfWindow || times_[size_t(b)] - tm < 0.5 * halfWindow) return 0;
+  const Thumb* A = frame(a);
+  const Thumb* B = frame(b);
+  const Thumb* Y = frame(m);
+  if (!A || !B || !Y || A->flat || B->flat || Y->flat) return 0;
+
+  const BlendFit f = fitBlend(A->px, B->px, Y->px);
+  const double endsChange = clamp01(1.0 - f.ab / std::sqrt(f.aa * f.bb));
+  if (endsChange <= 0 || f.alpha <= 0 || f.beta <= 0) return 0;
+  const double fit = clamp01((f.r2 - kFitFloor) / kFitRamp);
+  const double u = f.alpha / (f.alpha + f.beta), v = 1 - u;
+  const double balance = 4 * u * v;  // 1 half-way through
+  // A blend of two different pictures has less contrast than either (by u v |A - B|^2); a pan
+  // over smooth content also fits a blend, but keeps its contrast.
+  const double abDistance = f.aa + f.bb - 2 * f.ab;
+  const double dip = (u * f.aa + v * f.bb - f.yy) / (u * v * abDistance);
+  const double contrastDip = clamp01((dip - kDipFloor) / kDipRamp);
+  // A transition that is gradual has no single step carrying most of the change.
+  double biggestStep = 0;
+  for (int64_t i = a + 1; i <= b; ++i) biggestStep = std::max(biggestStep, double(step_[size_t(i)]));
+  const double smooth = clamp01((0.6 * endsChange - biggestStep) / (0.3 * endsChange));
+  double score = endsChange * fit * balance * contrastDip * smooth;
+  // Camera motion over smooth content also looks like a blend; a blend is a blend only when
+  // neither end, moved, explains the middle frame better.
+  if (score >= kMotionCheckShare * threshold_) {
+    const double blend = std::sqrt(std::max(0.0, f.r2));
+    const double moved = std::max(bestShiftedCorrelation(A->px, Y->px), bestShiftedCorrelation(B->px, Y->px));
+    score *= clamp01((blend - moved) / kMotionMargin);
+  }
+  return score;
+}
+
+double SceneDetector::halfwayTime(int64_t m) const {
+  // Where the picture is half-way from the frame kLongestHalfWindow before to the one after
+  // (projection onto the line between them): the middle of a dissolve, whatever its curve, as
+  // long as those ends lie outside it.
+  const double tm = times_[size_t(m)];
+  const int64_t a = nearestFrame(tm - kLongestHalfWindow, windowStart_, m - 1);
+  const int64_t b = nearestFrame(tm + kLongestHalfWindow, m + 1, int64_t(times_.size()) - 1);
+  const Thumb* A = frame(a);
+  const Thumb* B = frame(b);
+  if (!A || !B || A->flat || B->flat) return tm;
+  std::vector<double> d(kThumbValues);
+  double dd = 0;
+  for (int i = 0; i < kThumbValues; ++i) {
+    d[size_t(i)] = double(B->px[size_t(i)]) - A->px[size_t(i)];
+    dd += d[size_t(i)] * d[size_t(i)];
+  }
+  if (dd <= 0) return tm;
+  double prevT = times_[size_t(a)], prevF = 0;
+  for (int64_t i = a + 1; i <= b; ++i) {
+    const Thumb* Y = frame(i);
+    if (!Y || Y->flat) continue;
+    double proj = 0;
+    for (int k = 0; k < kThumbValues; ++k) proj += (double(Y->px[size_t(k)]) - A->px[size_t(k)]) * d[size_t(k)];
+    const double fraction = proj / dd;
+    const double t = times_[size_t(i)];
+    if (fraction >= 0.5) return prevF >= fraction ? t : prevT + (t - prevT) * (0.5 - prevF) / (fraction - prevF);
+    prevT = t;
+    prevF = fraction;
+  }
+  return tm;
+}
+
+void SceneDetector::evaluateGradual(int64_t m) {
+  for (double halfWindow : kHalfWindows) {
+    const double g = gradualAt(m, halfWindow);
+    if (g > gradual_[size_t(m)]) {
+      gradual_[size_t(m)] = float(g);
+      gradualRadius_[size_t(m)] = float(halfWindow);
+    }
+  }
+  gradualTime_[size_t(m)] = gradual_[size_t(m)] >= threshold_ ? halfwayTime(m) : times_[size_t(m)];
+}
+
+void SceneDetector::trimWindow() {
+  const int64_t n = int64_t(times_.size());
+  int64_t keep = n;
+  if (nextHard_ < n) {
+    const int64_t first = contentBefore(nextHard_, kSpan);  // the oldest frame the next hard check compares
+    keep = std::min(keep, first >= 0 ? first : nextHard_);
+    keep = std::min(keep, nextHard_);
+  }
+  if (nextGradual_ < n) {
+    const double from = times_[size_t(nextGradual_)] - 1.5 * kLongestHalfWindow;
+    int64_t i = std::min(keep, nextGradual_);
+    while (i > windowStart_ && times_[size_t(i - 1)] >= from) --i;
+    keep = std::min(keep, i);
+  }
+  while (windowStart_ < keep && !window_.empty()) {
+    window_.pop_front();
+    ++windowStart_;
+  }
+  while (window_.size() > kMaxWindowFrames) {
+    window_.pop_front();
+    ++windowStart_;
+  }
+}
+
+std::vector<SceneDetector::FrameDetail> SceneDetector::details() const {
+  std::vector<FrameDetail> rows;
+  for (size_t i = 0; i < times_.size(); ++i) {
+    rows.push_back({times_[i], flat_[i], step_[i], hard_[i], gradual_[i]});
+  }
+  return rows;
+}
+
+void SceneDetector::pickCuts() {
+  const size_t n = times_.size();
+  scores_.assign(n, 0);
+  struct Candidate {
+    size_t index;
+    float score;
+    double radius;
+    double at;  // the time reported
+  };
+  std::vector<Candidate> candidates;
+  for (size_t i = 0; i < n; ++i) {
+    scores_[i] = std::max(hard_[i], gradual_[i]);
+    if (i == 0 || scores_[i] < threshold_) continue;
+    const double hardRadius = std::min(0.5, times_[std::min(n - 1, i + kSpan)] - times_[i]);
+    const bool hard = hard_[i] >= gradual_[i];
+    candidates.push_back({i, scores_[i], hard ? hardRadius : double(gradualRadius_[i]), hard ? times_[i] : gradualTime_[i]});
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) { return x.score > y.score; });
+  // Strongest first; a candidate within the radius of a stronger accepted one is the same
+  // transition. Radii are at most kLongestHalfWindow, so only accepted cuts that close are looked at.
+  std::multimap<double, double> accepted;  // time -> radius
+  std::vector<double> reported;
+  for (const Candidate& c : candidates) {
+    const double t = times_[c.index];
+    bool clear = true;
+    for (auto it = accepted.lower_bound(t - kLongestHalfWindow); it != accepted.end() && it->first <= t + kLongestHalfWindow; ++it) {
+      if (std::fabs(t - it->first) <= std::max(c.radius, it->second)) clear = false;
+    }
+    if (clear) accepted.emplace(t, c.radius);
+    if (clear) reported.push_back(c.at);
+  }
+  std::sort(reported.begin(), reported.end());
+  cuts_ = reported;
+}
+
+}  // namespace imajin

@@ -1,0 +1,126 @@
+#include "core/thumbnail.h"
+
+#include <algorithm>
+
+#include "core/scene_detector.h"
+
+extern "C" {
+#include <libavutil/frame.h>
+#include <libavutil/imgutils.h>
+#include <libavutil/pixdesc.h>
+#include <libswscale/swscale.h>
+}
+
+namespace imajin {
+namespace {
+
+// Each thumbnail cell averages at most about this many samples per direction: a 4K frame is
+// read on a sparse grid, which is plenty for an average and 4x less memory traffic.
+constexpr int kSamplesPerCell = 16;
+
+struct PlaneView {
+  const uint8_t* data;
+  int linesize;     // bytes
+  int width;        // samples
+  int height;
+  int step;         // samples between neighbours (2 for interleaved chroma)
+  int offset;       // samples to the first one
+  int shift;        // bits to drop (MSB-aligned formats)
+  int toEight;      // further bits to drop for an 8-bit result
+};
+
+template <typename Sample>
+void boxAverage(const PlaneView& p, int outW, int outH, uint8_t* out) {
+  for (int oy = 0; oy < outH; ++oy) {
+    const int y0 = oy * p.height / outH;
+    const int y1 = std::min(p.height, std::max(y0 + 1, (oy + 1) * p.height / outH));
+    const int ystep = std::max(1, (y1 - y0) / kSamplesPerCell);
+    for (int ox = 0; ox < outW; ++ox) {
+      const int x0 = ox * p.width / outW;
+      const int x1 = std::min(p.width, std::max(x0 + 1, (ox + 1) * p.width / outW));
+      const int xstep = std::max(1, (x1 - x0) / kSamplesPerCell);
+      uint64_t sum = 0;
+      uint32_t count = 0;
+      for (int y = y0; y < y1; y += ystep) {
+        const auto* row = reinterpret_cast<const Sample*>(p.data + int64_t(y) * p.linesize) + p.offset;
+        for (int x = x0; x < x1; x += xstep) {
+          sum += uint32_t(row[int64_t(x) * p.step]) >> p.shift;
+          ++count;
+        }
+      }
+      out[oy * outW + ox] = uint8_t(std::min<uint64_t>(255, (sum / std::max(1u, count)) >> p.toEight));
+    }
+  }
+}
+
+// Direct reading works for YUV whose components are little-endian integers of 8 or 9-16 bits.
+bool readable(const AVPixFmtDescriptor* desc) {
+  if (desc->flags & (AV_PIX_FMT_FLAG_RGB | AV_PIX_FMT_FLAG_PAL | AV_PIX_FMT_FLAG_BE | AV_PIX_FMT_FLAG_HWACCEL |
+                     AV_PIX_FMT_FLAG_BITSTREAM | AV_PIX_FMT_FLAG_FLOAT)) {
+    return false;
+  }
+  if (desc->nb_components < 3) return false;
+  const int bytes = desc->comp[0].depth > 8 ? 2 : 1;
+  for (int c = 0; c < 3; ++c) {
+    const AVComponentDescriptor& comp = desc->comp[c];
+    if (comp.depth < 8 || comp.depth > 16 || (comp.depth > 8) != (bytes == 2)) return false;
+    if (comp.step % bytes != 0 || comp.offset % bytes != 0) return false;
+  }
+  return desc->comp[0].plane == 0 && desc->comp[0].step == bytes;  // luma alone in plane 0
+}
+
+PlaneView view(const AVFrame* frame, const AVPixFmtDescriptor* desc, int c) {
+  const AVComponentDescriptor& comp = desc->comp[c];
+  const int bytes = comp.depth > 8 ? 2 : 1;
+  const bool chroma = c > 0;
+  return {frame->data[comp.plane],
+          frame->linesize[comp.plane],
+          chroma ? AV_CEIL_RSHIFT(frame->width, desc->log2_chroma_w) : frame->width,
+          chroma ? AV_CEIL_RSHIFT(frame->height, desc->log2_chroma_h) : frame->height,
+          comp.step / bytes,
+          comp.offset / bytes,
+          comp.shift,
+          comp.depth - 8};
+}
+
+}  // namespace
+
+Thumbnailer::~Thumbnailer() { sws_freeContext(sws_); }
+
+bool Thumbnailer::make(const AVFrame* frame, uint8_t* out) {
+  if (frame->width <= 0 || frame->height <= 0 || !frame->data[0]) return false;
+  const auto* desc = av_pix_fmt_desc_get(static_cast<AVPixelFormat>(frame->format));
+  if (!desc) return false;
+  bool positive = true;
+  for (int i = 0; i < 4; ++i) positive = positive && frame->linesize[i] >= 0;
+  if (positive && readable(desc)) {
+    uint8_t* dst[3] = {out, out + kThumbPixels, out + kThumbPixels + kChromaPixels};
+    for (int c = 0; c < 3; ++c) {
+      const PlaneView p = view(frame, desc, c);
+      if (!p.data || p.linesize <= 0) return false;
+      const int w = c == 0 ? kThumbWidth : kChromaWidth, h = c == 0 ? kThumbHeight : kChromaHeight;
+      if (desc->comp[c].depth > 8) boxAverage<uint16_t>(p, w, h, dst[c]);
+      else boxAverage<uint8_t>(p, w, h, dst[c]);
+    }
+    return true;
+  }
+  // Anything else: swscale to 4:2:0 at thumbnail size, which is exactly our layout.
+  sws_ = sws_getCachedContext(sws_, frame->width, frame->height, static_cast<AVPixelFormat>(frame->format), kThumbWidth,
+                              kThumbHeight, AV_PIX_FMT_YUV420P, SWS_AREA, nullptr, nullptr, nullptr);
+  if (!sws_) return false;
+  uint8_t* dst[4] = {nullptr};
+  int dstStride[4] = {0};
+  if (av_image_alloc(dst, dstStride, kThumbWidth, kThumbHeight, AV_PIX_FMT_YUV420P, 64) < 0) return false;
+  const bool ok = sws_scale(sws_, frame->data, frame->linesize, 0, frame->height, dst, dstStride) == kThumbHeight;
+  if (ok) {
+    for (int y = 0; y < kThumbHeight; ++y) std::copy_n(dst[0] + y * dstStride[0], kThumbWidth, out + y * kThumbWidth);
+    for (int c = 1; c < 3; ++c) {
+      uint8_t* plane = out + kThumbPixels + (c - 1) * kChromaPixels;
+      for (int y = 0; y < kChromaHeight; ++y) std::copy_n(dst[c] + y * dstStride[c], kChromaWidth, plane + y * kChromaWidth);
+    }
+  }
+  av_freep(&dst[0]);
+  return ok;
+}
+
+}  // namespace imajin

@@ -1,0 +1,92 @@
+#include "core/video_decoder.h"
+
+#include "core/codec_policy.h"
+#include "core/media_input.h"
+#include "core/status.h"
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/avstring.h>
+#include <libavutil/opt.h>
+}
+
+namespace imajin {
+
+VideoDecoder::VideoDecoder(MediaInput& input, DecodeMode mode) : input_(input) {
+  const AVCodecParameters* par = input.video()->codecpar;
+  const AVCodec* codec = findAllowedDecoder(par->codec_id);
+  if (!codec) {
+    const char* name = avcodec_get_name(par->codec_id);
+    input.fail(Reason::UnsupportedCodec, std::string("the video codec '") + (name ? name : "unknown") + "' is not supported");
+  }
+  ctx_ = avcodec_alloc_context3(codec);
+  pkt_ = av_packet_alloc();
+  if (!ctx_ || !pkt_) input.fail(Reason::Internal, "out of memory", AVERROR(ENOMEM));
+  int r = avcodec_parameters_to_context(ctx_, par);
+  if (r < 0) input.fail(Reason::CorruptInput, "the video stream parameters are invalid", r);
+  ctx_->opaque = &input.log();
+  ctx_->pkt_timebase = input.video()->time_base;
+  ctx_->max_pixels = input.limits().maxPixels;  // libav refuses larger frames at allocation
+  ctx_->codec_whitelist = av_strdup(allowedDecoderList().c_str());
+  ctx_->thread_count = 0;  // one per core
+  ctx_->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+  if (mode == DecodeMode::FastScan) {
+    ctx_->skip_frame = AVDISCARD_NONREF;
+    ctx_->skip_loop_filter = AVDISCARD_ALL;
+  }
+  r = avcodec_open2(ctx_, codec, nullptr);
+  if (r < 0) {
+    input.fail(r == AVERROR(ENOMEM) ? Reason::TooLarge : Reason::UnsupportedCodec,
+               std::string("the ") + codec->name + " decoder could not be opened for this stream", r);
+  }
+}
+
+VideoDecoder::~VideoDecoder() {
+  av_packet_free(&pkt_);
+  avcodec_free_context(&ctx_);
+}
+
+const char* VideoDecoder::name() const { return ctx_->codec ? ctx_->codec->name : "unknown"; }
+
+void VideoDecoder::flush() {
+  avcodec_flush_buffers(ctx_);
+  draining_ = false;
+}
+
+void VideoDecoder::noteError(int averror) {
+  if (averror == AVERROR(ENOMEM)) input_.fail(Reason::TooLarge, "decoding needs more memory than allowed", averror);
+  // A few damaged packets are concealed by the decoder, as a player would; more than that and
+  // we would be reporting on a video nobody can see.
+  if (++errors_ > 2 + packetsSent_ / 50) {
+    input_.fail(Reason::CorruptInput, "too many video packets could not be decoded", averror);
+  }
+}
+
+bool VideoDecoder::nextFrame(AVFrame* frame) {
+  for (;;) {
+    av_frame_unref(frame);
+    int r = avcodec_receive_frame(ctx_, frame);
+    if (r == 0) {
+      ++frames_;
+      return true;
+    }
+    if (r == AVERROR_EOF) return false;
+    if (r != AVERROR(EAGAIN)) {
+      noteError(r);
+      continue;
+    }
+    if (draining_) return false;
+    if (!input_.readVideoPacket(pkt_)) {
+      draining_ = true;
+      avcodec_send_packet(ctx_, nullptr);
+      continue;
+    }
+    ++packetsSent_;
+    if (pkt_->flags & AV_PKT_FLAG_CORRUPT) noteError(AVERROR_INVALIDDATA);
+    r = avcodec_send_packet(ctx_, pkt_);
+    if (r < 0 && r != AVERROR(EAGAIN)) noteError(r);
+  }
+}
+
+}  // namespace imajin

@@ -1,0 +1,55 @@
+// The video stream's decoder: allow-listed, capped in pixels, threaded; optionally skipping
+// what a scene scan does not need. nextFrame() pulls packets from the MediaInput as needed.
+#pragma once
+
+#include <cstdint>
+
+extern "C" {
+struct AVCodecContext;
+struct AVFrame;
+struct AVPacket;
+}
+
+namespace imajin {
+
+class MediaInput;
+
+enum class DecodeMode {
+  Exact,  // every frame, bit-exact
+  // Skips non-reference frames and the loop filter: fewer frames, slightly blockier, but every
+  // decoded frame still shows its own picture (see README, "What the scan skips").
+  FastScan,
+};
+
+class VideoDecoder {
+ public:
+  // Throws UNSUPPORTED_CODEC when the stream's codec is not allowed or not available.
+  VideoDecoder(MediaInput& input, DecodeMode mode);
+  ~VideoDecoder();
+  VideoDecoder(const VideoDecoder&) = delete;
+  VideoDecoder& operator=(const VideoDecoder&) = delete;
+
+  AVCodecContext* context() const { return ctx_; }
+  const char* name() const;
+
+  // The next decoded frame into `frame` (unreferenced first); false once the stream is drained.
+  // Throws CORRUPT_INPUT when too many packets fail to decode, TOO_LARGE on oversized frames.
+  bool nextFrame(AVFrame* frame);
+  // Forgets buffered frames and packets: call after MediaInput::seekTo.
+  void flush();
+
+  int64_t framesDecoded() const { return frames_; }
+
+ private:
+  void noteError(int averror);
+
+  MediaInput& input_;
+  AVCodecContext* ctx_ = nullptr;
+  AVPacket* pkt_ = nullptr;
+  bool draining_ = false;
+  int64_t packetsSent_ = 0;
+  int64_t errors_ = 0;
+  int64_t frames_ = 0;
+};
+
+}  // namespace imajin

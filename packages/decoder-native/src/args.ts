@@ -1,0 +1,56 @@
+// Argument checks, all before the addon is called: a bad argument is INVALID_ARGUMENT, never
+// a native surprise.
+import { DecodeError } from './errors.js';
+import type { VideoInput } from './types.js';
+
+export const DEFAULT_MAX_SIDE = 640;
+export const MAX_GRAB_TIMES = 10_000;
+
+function invalid(message: string): DecodeError {
+  return new DecodeError('INVALID_ARGUMENT', message);
+}
+
+export function checkInput(input: VideoInput): Uint8Array | string {
+  if (typeof input === 'string') {
+    if (input.length === 0 || input.includes('\0'))
+      throw invalid('input path must be a non-empty string without NUL bytes');
+    return input;
+  }
+  if (input instanceof Uint8Array) return input; // a Buffer is a Uint8Array
+  throw invalid('input must be a Buffer, a Uint8Array or a file path');
+}
+
+export function checkSignal(signal: AbortSignal | undefined): void {
+  if (signal !== undefined && !(signal instanceof AbortSignal))
+    throw invalid('signal must be an AbortSignal');
+}
+
+export function checkThreshold(threshold: number): number {
+  if (
+    typeof threshold !== 'number' ||
+    !Number.isFinite(threshold) ||
+    threshold <= 0 ||
+    threshold > 1
+  ) {
+    throw invalid('threshold must be a number in (0, 1]');
+  }
+  return threshold;
+}
+
+export function checkMaxSide(maxSide: number): number {
+  if (!Number.isInteger(maxSide) || maxSide < 16 || maxSide > 8192) {
+    throw invalid('maxSide must be an integer from 16 to 8192');
+  }
+  return maxSide;
+}
+
+export function checkTimes(times: readonly number[]): Float64Array {
+  if (!Array.isArray(times)) throw invalid('times must be an array of seconds');
+  if (times.length > MAX_GRAB_TIMES) throw invalid(`at most ${MAX_GRAB_TIMES} times per call`);
+  for (const t of times) {
+    if (typeof t !== 'number' || !Number.isFinite(t) || t < 0) {
+      throw invalid('each time must be a finite number of seconds >= 0');
+    }
+  }
+  return Float64Array.from(times);
+}

@@ -1,0 +1,97 @@
+// The whole surface of the native binary (build/Release/imajin_decoder.node), in one place.
+// Only loader.ts loads it and only index.ts calls it; arguments are checked before (args.ts).
+
+/** VideoInfo as the binary builds it (numbers not yet narrowed). */
+export interface NativeVideoInfo {
+  container: string;
+  codec: string;
+  width: number;
+  height: number;
+  displayWidth: number;
+  displayHeight: number;
+  rotation: number;
+  sampleAspectRatio: number;
+  frameRate: number;
+  durationSec: number;
+  frameCount: number | null;
+  bitDepth: number;
+  hdrTransfer: 'pq' | 'hlg' | null;
+  pixelFormat: string;
+  hasAudio: boolean;
+}
+
+export interface NativeSceneScan {
+  info: NativeVideoInfo;
+  durationSec: number;
+  times: Float64Array;
+  scores: Float32Array;
+  cuts: number[];
+  framesDecoded: number;
+}
+
+export interface NativeFrame {
+  t: number;
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
+/** All fields required: TS fills in the defaults. */
+export interface NativeLimits {
+  maxPixels: number;
+  maxDurationSec: number;
+  maxFrames: number;
+  timeoutMs: number;
+  maxInputBytes: number;
+}
+
+/** A cancellation flag shared with the worker thread. */
+export interface NativeCancelToken {
+  cancel(): void;
+}
+
+/**
+ * How calls fail: the promise rejects with an Error carrying these. `reason` is a DecodeErrorCode
+ * or 'LIBAV' (then `averror`, a libav error code, decides; see errors.ts).
+ */
+export interface NativeFailure extends Error {
+  reason: string;
+  averror: number;
+  libavMessage?: string;
+}
+
+export interface LibraryVersion {
+  built: string;
+  loaded: string;
+}
+
+export interface NativeAddon {
+  probe(
+    input: Uint8Array | string,
+    limits: NativeLimits,
+    token: NativeCancelToken,
+  ): Promise<NativeVideoInfo>;
+  scanScenes(
+    input: Uint8Array | string,
+    limits: NativeLimits,
+    token: NativeCancelToken,
+    threshold: number,
+    fast: boolean,
+  ): Promise<NativeSceneScan>;
+  grabFrames(
+    input: Uint8Array | string,
+    limits: NativeLimits,
+    token: NativeCancelToken,
+    times: Float64Array,
+    maxSide: number,
+  ): Promise<NativeFrame[]>;
+  CancelToken: new () => NativeCancelToken;
+  versions(): {
+    avformat: LibraryVersion;
+    avcodec: LibraryVersion;
+    avutil: LibraryVersion;
+    swscale: LibraryVersion;
+    avfilter: LibraryVersion;
+    ffmpeg: string;
+  };
+}

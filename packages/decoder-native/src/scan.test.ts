@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CUT_TIMES,
+  DISSOLVE_MIDDLE,
+  FADE_MIDDLE,
+  FRAME,
+  ffprobeFrameTimes,
+} from '../test/fixtures.js';
+import { fixture, fixtureBytes } from '../test/helpers.js';
+import { scanScenes } from './index.js';
+
+const modes = [
+  { name: 'fast', fast: true },
+  { name: 'exact', fast: false },
+];
+
+describe.each(modes)('scanScenes ($name decode)', ({ fast }) => {
+  it('finds each hard cut within 3 frames, once', async () => {
+    const scan = await scanScenes(fixture('cuts.mp4'), { fast });
+    expect(scan.cuts).toHaveLength(CUT_TIMES.length);
+    scan.cuts.forEach((cut, i) => {
+      expect(Math.abs(cut - (CUT_TIMES[i] ?? Number.NaN))).toBeLessThanOrEqual(3 * FRAME + 1e-6);
+    });
+  });
+
+  it('finds a dissolve once, near its middle', async () => {
+    const scan = await scanScenes(fixture('dissolve.mp4'), { fast });
+    expect(scan.cuts).toHaveLength(1);
+    expect(Math.abs((scan.cuts[0] ?? Number.NaN) - DISSOLVE_MIDDLE)).toBeLessThanOrEqual(0.25);
+  });
+
+  it('finds a fade through black once, near its middle', async () => {
+    const scan = await scanScenes(fixture('fade.mp4'), { fast });
+    expect(scan.cuts).toHaveLength(1);
+    expect(Math.abs((scan.cuts[0] ?? Number.NaN) - FADE_MIDDLE)).toBeLessThanOrEqual(0.25);
+  });
+
+  it.each(['flash.mp4', 'ramp.mp4', 'h264.mp4', 'hevc10.mov'])(
+    'finds no cut in one shot (%s)',
+    async (name) => {
+      const scan = await scanScenes(fixture(name), { fast });
+      expect(scan.cuts).toEqual([]);
+      expect(scan.scenes).toEqual([{ start: 0, end: scan.durationSec }]);
+    },
+  );
+});
+
+describe('scanScenes', () => {
+  it('scores every decoded frame at its real presentation time (variable frame rate)', async () => {
+    const scan = await scanScenes(fixture('vfr.mp4'), { fast: false });
+    const ref = await ffprobeFrameTimes(fixture('vfr.mp4'));
+    expect(Array.from(scan.times)).toHaveLength(ref.length);
+    scan.times.forEach((t, i) => expect(t).toBeCloseTo(ref[i] ?? Number.NaN, 5));
+    expect(scan.scores).toHaveLength(scan.times.length);
+    expect(scan.framesDecoded).toBe(ref.length);
+    expect(scan.durationSec).toBeCloseTo(2, 5);
+  });
+
+  it('decodes fewer frames in fast mode, on a clip with B-frames', async () => {
+    const fast = await scanScenes(fixture('cuts.mp4'));
+    const exact = await scanScenes(fixture('cuts.mp4'), { fast: false });
+    expect(exact.framesDecoded).toBe(180);
+    expect(fast.framesDecoded).toBeLessThan(exact.framesDecoded * 0.75);
+    expect(fast.durationSec).toBeCloseTo(exact.durationSec, 6);
+  });
+
+  it('splits [0, duration] into scenes at the cuts', async () => {
+    const scan = await scanScenes(await fixtureBytes('cuts.mp4'));
+    expect(scan.durationSec).toBeCloseTo(6, 5);
+    expect(scan.scenes).toHaveLength(scan.cuts.length + 1);
+    expect(scan.scenes[0]?.start).toBe(0);
+    expect(scan.scenes.at(-1)?.end).toBe(scan.durationSec);
+    scan.scenes.slice(1).forEach((scene, i) => expect(scene.start).toBe(scan.scenes[i]?.end));
+  });
+
+  it('scans a one-frame video', async () => {
+    const scan = await scanScenes(fixture('oneframe.mp4'));
+    expect(scan.framesDecoded).toBe(1);
+    expect(scan.cuts).toEqual([]);
+    expect(scan.durationSec).toBeCloseTo(FRAME, 5);
+  });
+
+  it('reports the threshold used; a lower one finds at least as many cuts', async () => {
+    const low = await scanScenes(fixture('dissolve.mp4'), { threshold: 0.05 });
+    const high = await scanScenes(fixture('dissolve.mp4'), { threshold: 0.99 });
+    expect(low.threshold).toBe(0.05);
+    expect(low.cuts.length).toBeGreaterThanOrEqual(1);
+    expect(high.cuts).toEqual([]);
+  });
+
+  it('keeps the event loop running while scanning', async () => {
+    const bytes = await fixtureBytes('cuts.mp4');
+    let settled = false;
+    let ticksWhileScanning = 0;
+    const timer = setInterval(() => {
+      if (!settled) ticksWhileScanning++;
+    }, 1);
+    try {
+      await Promise.all(Array.from({ length: 6 }, () => scanScenes(bytes, { fast: false })));
+    } finally {
+      settled = true;
+      clearInterval(timer);
+    }
+    expect(ticksWhileScanning).toBeGreaterThanOrEqual(5);
+  });
+});

@@ -1,0 +1,97 @@
+// The public types of @imajin/decoder-native (see /tmp/interfaces.md and the README).
+
+/** Bytes of a video (kept referenced, never copied, for the call's life), or a file path. */
+export type VideoInput = Buffer | Uint8Array | string;
+
+/** Bounds on one call. Every field is enforced in the native decode loop. */
+export interface DecodeLimits {
+  /** Pixels per frame (width x height), checked in the header and by libav at allocation. */
+  maxPixels: number;
+  /** Seconds of video; the header's claim and every packet's time are checked. */
+  maxDurationSec: number;
+  /** Frames in the video stream (counted as packets, including frames a fast scan skips). */
+  maxFrames: number;
+  /** Wall-clock budget of the call from the moment it is made; over it: TIMEOUT. */
+  timeoutMs: number;
+  /** Bytes of input. */
+  maxInputBytes: number;
+}
+
+export interface VideoInfo {
+  /** libav's demuxer name, as ffprobe's `format_name` (e.g. `mov,mp4,m4a,3gp,3g2,mj2`). */
+  container: string;
+  /** As ffprobe's `codec_name` (`h264`, `hevc`, ...). */
+  codec: string;
+  /** Coded size of a decoded frame. */
+  width: number;
+  height: number;
+  /** As displayed: after the sample aspect ratio (stretched, never shrunk) and the rotation. */
+  displayWidth: number;
+  displayHeight: number;
+  /** Clockwise degrees applied to make the picture upright (from the display matrix). */
+  rotation: 0 | 90 | 180 | 270;
+  sampleAspectRatio: number;
+  /** Average frame rate; 0 when unknown. */
+  frameRate: number;
+  /** As the header declares it; `SceneScan.durationSec` is the measured one. */
+  durationSec: number;
+  /** From the header; null when it does not say. */
+  frameCount: number | null;
+  bitDepth: number;
+  hdrTransfer: 'pq' | 'hlg' | null;
+  /** libav pixel format name, '' when unknown. */
+  pixelFormat: string;
+  hasAudio: boolean;
+}
+
+/** Seconds, presentation time from the start of the video stream. */
+export interface Scene {
+  start: number;
+  end: number;
+}
+
+export interface SceneScan {
+  info: VideoInfo;
+  /** Measured from the packets read (never the header's claim). */
+  durationSec: number;
+  /** Per scored (decoded) frame: its presentation time in seconds... */
+  times: Float64Array;
+  /** ...and its scene-change score in [0, 1] (see README "Scene scan" for the scale). */
+  scores: Float32Array;
+  /** The threshold the cuts were found at. */
+  threshold: number;
+  /** Seconds, ascending, one per transition: a hard cut at its first new frame, a gradual one near its middle. */
+  cuts: number[];
+  /** Cover [0, durationSec]; scenes.length === cuts.length + 1. */
+  scenes: Scene[];
+  framesDecoded: number;
+}
+
+/** Packed RGB24 (width * height * 3 bytes), upright, square pixels, 8-bit SDR. */
+export interface RgbFrame {
+  /** The real presentation time of this frame, seconds from the start of the video stream. */
+  t: number;
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  limits?: Partial<DecodeLimits>;
+}
+
+export interface ScanOptions extends CallOptions {
+  /** Cut threshold on the score's 0..1 scale (default DEFAULT_SCENE_THRESHOLD). */
+  threshold?: number;
+  /**
+   * Skip non-reference frames and the loop filter while scanning (default true). Faster; hard
+   * cuts are still placed within the frames skipped (at most 3 with common encoder settings).
+   */
+  fast?: boolean;
+}
+
+export interface GrabOptions extends CallOptions {
+  /** Longest side of the returned frames in pixels (default 640); frames are never upscaled. */
+  maxSide?: number;
+}

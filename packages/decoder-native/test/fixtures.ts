@@ -1,0 +1,373 @@
+// Test videos, made by the ffmpeg CLI at test time (small: <= 320x180, a few seconds).
+// Each fixture states the facts tests check against it.
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export async function ffmpeg(args: string[]): Promise<void> {
+  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y', ...args]);
+}
+
+export async function ffprobeJson(path: string): Promise<FfprobeOutput> {
+  const { stdout } = await run('ffprobe', [
+    '-v',
+    'error',
+    '-show_format',
+    '-show_streams',
+    '-of',
+    'json',
+    path,
+  ]);
+  return JSON.parse(stdout) as FfprobeOutput;
+}
+
+export async function ffprobeFrameTimes(path: string): Promise<number[]> {
+  const { stdout } = await run('ffprobe', [
+    '-v',
+    'error',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'frame=pts_time',
+    '-of',
+    'csv=p=0',
+    path,
+  ]);
+  return stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => Number.parseFloat(l));
+}
+
+export interface FfprobeStream {
+  codec_type: string;
+  codec_name: string;
+  width?: number;
+  height?: number;
+  pix_fmt?: string;
+  avg_frame_rate?: string;
+  duration?: string;
+  nb_frames?: string;
+  color_transfer?: string;
+  side_data_list?: { side_data_type: string; rotation?: number }[];
+}
+export interface FfprobeOutput {
+  streams: FfprobeStream[];
+  format: { format_name: string; duration?: string };
+}
+
+const FPS = 30;
+const SIZE = '320x180';
+const X264 = ['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-bf', '3'];
+// As phones record: a fixed keyframe interval, no keyframe forced at scene changes.
+const PHONE_GOP = ['-x264-params', 'scenecut=0:keyint=60'];
+const X265 = [
+  '-c:v',
+  'libx265',
+  '-preset',
+  'ultrafast',
+  '-x265-params',
+  'log-level=error',
+  '-tag:v',
+  'hvc1',
+];
+
+const src = (filter: string, seconds: number, size = SIZE) => [
+  '-f',
+  'lavfi',
+  '-i',
+  `${filter}=s=${size}:r=${FPS}:d=${seconds}`,
+];
+
+/** Known cut times of cuts.mp4 (four 1.5 s shots). */
+export const CUT_TIMES = [1.5, 3.0, 4.5];
+/** dissolve.mp4: a 1 s cross-dissolve from 1.5 s; fade.mp4: out over 1.5-2 s, in over 2-2.5 s. */
+export const DISSOLVE_MIDDLE = 2.0;
+export const FADE_MIDDLE = 2.0;
+export const FRAME = 1 / FPS;
+
+type Maker = (out: string, dir: string) => Promise<void>;
+
+// [name, how to make it, fixtures it reads]
+const FIXTURES: [string, Maker, string[]?][] = [
+  ['h264.mp4', (o) => ffmpeg([...src('testsrc2', 2), ...X264, o])], // moov at the end (ffmpeg's default)
+  [
+    'h264-faststart.mp4',
+    (o) => ffmpeg([...src('testsrc2', 2), ...X264, '-movflags', '+faststart', o]),
+  ],
+  ['h264.mkv', (o) => ffmpeg([...src('testsrc2', 2), ...X264, o])],
+  ['hevc.mp4', (o) => ffmpeg([...src('testsrc2', 2), ...X265, '-pix_fmt', 'yuv420p', o])],
+  ['hevc10.mov', (o) => ffmpeg([...src('testsrc2', 2), ...X265, '-pix_fmt', 'yuv420p10le', o])],
+  [
+    'vp9.webm',
+    (o) =>
+      ffmpeg([
+        ...src('testsrc2', 1),
+        '-c:v',
+        'libvpx-vp9',
+        '-deadline',
+        'realtime',
+        '-cpu-used',
+        '8',
+        o,
+      ]),
+  ],
+  ['portrait.mp4', (o) => ffmpeg([...src('testsrc2', 1, '180x320'), ...X264, o])],
+  [
+    'anamorphic.mp4',
+    (o) => ffmpeg([...src('testsrc2', 1, '240x180'), '-vf', 'setsar=4/3', ...X264, o]),
+  ],
+  ['oneframe.mp4', (o) => ffmpeg([...src('testsrc2', 1), '-frames:v', '1', ...X264, o])],
+  [
+    'audio.mp4',
+    (o) =>
+      ffmpeg([
+        ...src('testsrc2', 2),
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=f=440:d=2',
+        ...X264,
+        '-c:a',
+        'aac',
+        '-shortest',
+        o,
+      ]),
+  ],
+  // Frames 10-29 dropped, timestamps kept: a 0.7 s gap, as a phone's variable frame rate.
+  [
+    'vfr.mp4',
+    (o) =>
+      ffmpeg([
+        ...src('testsrc2', 2),
+        '-vf',
+        "select='not(between(n,10,29))'",
+        '-fps_mode',
+        'passthrough',
+        ...X264,
+        o,
+      ]),
+  ],
+  // A grey picture with a red top-left corner: rotation is checked on its pixels.
+  [
+    'corner.mp4',
+    (o) =>
+      ffmpeg([
+        '-f',
+        'lavfi',
+        '-i',
+        `color=c=gray:s=${SIZE}:r=${FPS}:d=1`,
+        '-vf',
+        'drawbox=x=0:y=0:w=80:h=60:color=red:t=fill',
+        ...X264,
+        o,
+      ]),
+  ],
+  ...([90, 180, 270] as const).map((deg): [string, Maker, string[]] => [
+    `rotate${deg}.mp4`,
+    (o, dir) =>
+      ffmpeg(['-i', join(dir, 'corner.mp4'), '-c', 'copy', '-metadata:s:v:0', `rotate=${deg}`, o]),
+    ['corner.mp4'],
+  ]),
+  [
+    'cuts.mp4',
+    (o) =>
+      ffmpeg([
+        ...src('testsrc2', 1.5),
+        ...src('smptehdbars', 1.5),
+        '-f',
+        'lavfi',
+        '-i',
+        `mandelbrot=s=${SIZE}:r=${FPS}`,
+        '-f',
+        'lavfi',
+        '-i',
+        `gradients=s=${SIZE}:r=${FPS}:d=1.5:seed=1`,
+        '-filter_complex',
+        '[2]trim=duration=1.5,setpts=PTS-STARTPTS[m];[0][1][m][3]concat=n=4:v=1:a=0,format=yuv420p',
+        ...X264,
+        ...PHONE_GOP,
+        o,
+      ]),
+  ],
+  [
+    'dissolve.mp4',
+    (o) =>
+      ffmpeg([
+        ...src('testsrc2', 3),
+        '-f',
+        'lavfi',
+        '-i',
+        `mandelbrot=s=${SIZE}:r=${FPS}`,
+        '-filter_complex',
+        '[1]trim=duration=3,setpts=PTS-STARTPTS[b];[0][b]xfade=transition=fade:duration=1:offset=1.5,format=yuv420p',
+        ...X264,
+        ...PHONE_GOP,
+        o,
+      ]),
+  ],
+  [
+    'fade.mp4',
+    (o) =>
+      ffmpeg([
+        ...src('testsrc2', 2),
+        '-f',
+        'lavfi',
+        '-i',
+        `mandelbrot=s=${SIZE}:r=${FPS}`,
+        '-filter_complex',
+        '[0]fade=t=out:st=1.5:d=0.5[a];[1]trim=duration=2,setpts=PTS-STARTPTS,fade=t=in:st=0:d=0.5[b];[a][b]concat=n=2:v=1:a=0,format=yuv420p',
+        ...X264,
+        ...PHONE_GOP,
+        o,
+      ]),
+  ],
+  // A two-frame camera flash inside one shot: not a cut.
+  [
+    'flash.mp4',
+    (o) =>
+      ffmpeg([
+        '-f',
+        'lavfi',
+        '-i',
+        `mandelbrot=s=${SIZE}:r=${FPS}`,
+        '-vf',
+        "trim=duration=3,eq=brightness=0.5:contrast=1.3:enable='between(n,40,41)',format=yuv420p",
+        ...X264,
+        ...PHONE_GOP,
+        o,
+      ]),
+  ],
+  // One shot getting brighter and more contrasted over 4 s: not a cut.
+  [
+    'ramp.mp4',
+    (o) =>
+      ffmpeg([
+        ...src('testsrc2', 4),
+        '-vf',
+        "eq=eval=frame:brightness='-0.35+0.35*t/4':contrast='0.4+0.6*t/4',format=yuv420p",
+        ...X264,
+        ...PHONE_GOP,
+        o,
+      ]),
+  ],
+  // HDR: an SDR picture converted to HLG / PQ BT.2020 10-bit HEVC, and the SDR original.
+  [
+    'sdr-bars.mp4',
+    (o) =>
+      ffmpeg([
+        ...src('smptehdbars', 0.5),
+        '-vf',
+        'format=yuv420p',
+        ...X264,
+        '-color_primaries',
+        'bt709',
+        '-color_trc',
+        'bt709',
+        '-colorspace',
+        'bt709',
+        o,
+      ]),
+  ],
+  ...(['hlg', 'pq'] as const).map((kind): [string, Maker] => {
+    const trc = kind === 'hlg' ? 'arib-std-b67' : 'smpte2084';
+    return [
+      `${kind}.mov`,
+      (o) =>
+        ffmpeg([
+          ...src('smptehdbars', 0.5),
+          '-vf',
+          `format=yuv420p,setparams=color_primaries=bt709:color_trc=bt709:colorspace=bt709:range=tv,zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt2020:t=${trc}:m=bt2020nc:r=tv,format=yuv420p10le`,
+          ...X265,
+          '-color_primaries',
+          'bt2020',
+          '-color_trc',
+          trc,
+          '-colorspace',
+          'bt2020nc',
+          o,
+        ]),
+    ];
+  }),
+  // Bad inputs.
+  ['audio-only.m4a', (o) => ffmpeg(['-f', 'lavfi', '-i', 'sine=f=440:d=1', '-c:a', 'aac', o])],
+  ['audio.mp3', (o) => ffmpeg(['-f', 'lavfi', '-i', 'sine=f=440:d=1', '-c:a', 'libmp3lame', o])],
+  ['image.png', (o) => ffmpeg([...src('testsrc2', 1), '-frames:v', '1', o])],
+  [
+    'png-renamed.mp4',
+    async (o, dir) => writeFile(o, await readFile(join(dir, 'image.png'))),
+    ['image.png'],
+  ],
+  ['pdf-renamed.mp4', (o) => writeFile(o, MINIMAL_PDF)],
+  ['random.mp4', (o) => writeFile(o, seededBytes(64 * 1024, 7))],
+  [
+    'truncated-faststart.mp4',
+    (o, dir) => truncate(join(dir, 'h264-faststart.mp4'), o, 0.6),
+    ['h264-faststart.mp4'],
+  ],
+  ['truncated-moov-end.mp4', (o, dir) => truncate(join(dir, 'h264.mp4'), o, 0.6), ['h264.mp4']],
+  ['truncated.mkv', (o, dir) => truncate(join(dir, 'h264.mkv'), o, 0.6), ['h264.mkv']],
+];
+
+async function truncate(from: string, to: string, keep: number): Promise<void> {
+  const bytes = await readFile(from);
+  await writeFile(to, bytes.subarray(0, Math.floor(bytes.length * keep)));
+}
+
+/** Deterministic pseudo-random bytes (xorshift32). */
+export function seededBytes(length: number, seed: number): Buffer {
+  const out = Buffer.alloc(length);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+const MINIMAL_PDF = `%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj
+trailer << /Root 1 0 R >>
+%%EOF
+`;
+
+/** Makes every fixture into `dir`, two at a time (the machine running tests has few cores). */
+export async function makeFixtures(dir: string, concurrency = 2): Promise<void> {
+  const made = new Map<string, Promise<void>>();
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const slot = async () => {
+    while (running >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+  };
+  const release = () => {
+    running--;
+    waiting.shift()?.();
+  };
+  for (const [name, maker, deps = []] of FIXTURES) {
+    const ready = Promise.all(deps.map((d) => made.get(d)));
+    made.set(
+      name,
+      ready.then(async () => {
+        await slot();
+        try {
+          await maker(join(dir, name), dir);
+        } catch (err) {
+          throw new Error(`fixture ${name} could not be made: ${String(err)}`);
+        } finally {
+          release();
+        }
+      }),
+    );
+  }
+  await Promise.all(made.values());
+}
