@@ -45,9 +45,12 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(sources?: MetricSources) {
+  constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'imajin_' });
-    if (!sources) return;
+  }
+
+  /** Gauges read on each scrape from the queue, Redis and the breaker. */
+  attach(sources: MetricSources): void {
     new Gauge({
       name: 'imajin_queue_depth',
       help: 'Jobs in the queue by state',

@@ -42,6 +42,7 @@ export function buildServices(
   logger: Logger,
   redis: Redis,
   queueRedis: Redis,
+  metrics = new Metrics(),
 ): Services {
   const stores = jobStores(config, redis);
   const queue = createQueue(
@@ -50,7 +51,7 @@ export function buildServices(
     redisKeys(config.redisPrefix).bullPrefix,
     config.jobTtlSec,
   );
-  const metrics = new Metrics({
+  metrics.attach({
     queueDepth: () => queueDepth(queue),
     queuedBytes: () => stores.queuedBytes.total(),
     breakerOpenMs: () => stores.breaker.openFor(),
@@ -104,6 +105,8 @@ export interface RuntimeOptions {
   engine: Engine;
   rubric: RubricLike;
   logger: Logger;
+  /** Shared with the engine (scorer call counters); one is made when absent. */
+  metrics?: Metrics;
   api: boolean;
   worker: boolean;
 }
@@ -120,7 +123,7 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
   const { config, logger } = o;
   const redis = connectRedis(config.redisUrl, o.api ? 'api' : 'worker', logger);
   const queueRedis = connectRedis(config.redisUrl, 'queue', logger);
-  const services = buildServices(config, o.engine, o.rubric, logger, redis, queueRedis);
+  const services = buildServices(config, o.engine, o.rubric, logger, redis, queueRedis, o.metrics);
 
   let worker: RunningWorker | undefined;
   let workerRedis: Redis | undefined;
