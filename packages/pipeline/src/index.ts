@@ -2,10 +2,36 @@
 
 export { DecodeError } from '@imajin/decoder-native';
 export {
+  type ClassifyHooks,
+  type ClassifyOptions,
+  classifyVideo,
+  type Progress,
+} from './classify/classify.js';
+export { type ErrorInfo, errorInfo } from './error-info.js';
+export { ScorerRejectedError, ScorerUnavailableError } from './errors.js';
+export {
   type ClassifyResult,
   ClassifyResultSchema,
   type ResultFrame,
   ResultFrameSchema,
   SamplingReportSchema,
 } from './result.js';
+export {
+  type Band,
+  DEFAULT_BAND,
+  DEFAULT_MAX_GAP_SEC,
+  type SamplingOptions,
+} from './sampling/band.js';
+export { type KeyframePlan, planKeyframes } from './sampling/plan.js';
+export { explicitSegments } from './sampling/segments.js';
+export { maxUnsampledGap, type SceneList, type SceneSpan } from './sampling/timeline.js';
 export { createScorer, type ScorerConfig } from './scorers/create.js';
+export {
+  createLocalScorer,
+  LOCAL_MODEL_ID,
+  type LocalScorerConfig,
+  localRawScores,
+} from './scorers/local.js';
+export { createModelBossScorer, type ModelBossConfig } from './scorers/model-boss.js';
+export { frameQuality, type QualityFactors } from './scorers/quality.js';
+export type { RgbFrameLike, ScoreInput, Scorer, ScorerLogger } from './scorers/scorer.js';

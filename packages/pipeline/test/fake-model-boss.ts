@@ -4,7 +4,7 @@
 //   yellow-dominant frame → suggestive    (suggestive+ high)
 //   anything else         → clean
 // quality+ rises with red (so the explicit frame is the "best" one: the poster rule must skip
-// it) and a little with green. It can be told to answer 502 for a while, stall, reset the
+// it). It can be told to answer 502 for a while, stall, reset the
 // socket, reject with 400, or add latency.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -34,7 +34,7 @@ export interface FakeModelBoss {
 export function scoresForColour(r: number, g: number, b: number): number[] {
   const explicit = r > 150 && g < 100 && b < 100;
   const suggestive = r > 150 && g > 150 && b < 100;
-  const quality = 0.2 + (0.6 * r) / 255 + (0.1 * g) / 255;
+  const quality = 0.1 + (0.8 * r) / 255;
   return [
     explicit ? 0.9 : 0.02,
     explicit ? 0.05 : 0.9,

@@ -41,7 +41,7 @@ export async function makeVideo(
     '-f',
     'lavfi',
     '-i',
-    `${s.source}${s.source.includes('=') ? ':' : '='}size=${size}:rate=${fps}:duration=${s.seconds}`,
+    `${s.source}${s.source.includes('=') ? ':' : '='}size=${size}:rate=${fps},trim=duration=${s.seconds}`,
   ]);
   const graph = `${shots.map((_, i) => `[${i}:v]`).join('')}concat=n=${shots.length}:v=1,format=yuv420p[v]`;
   await run('ffmpeg', [
