@@ -103,3 +103,36 @@ describe('grabFrames', () => {
     expect(frames[1]?.t).toBeLessThanOrEqual(0.5 + FRAME);
   });
 });
+
+/** Mean HSV saturation and mean BT.709 luma of a frame, both 0..1. */
+function colourStats(frame: RgbFrame): { saturation: number; brightness: number } {
+  let saturation = 0;
+  let brightness = 0;
+  const n = frame.width * frame.height;
+  for (let i = 0; i < n; i++) {
+    const r = (frame.data[3 * i] ?? 0) / 255;
+    const g = (frame.data[3 * i + 1] ?? 0) / 255;
+    const b = (frame.data[3 * i + 2] ?? 0) / 255;
+    const max = Math.max(r, g, b);
+    saturation += max > 0 ? (max - Math.min(r, g, b)) / max : 0;
+    brightness += 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  return { saturation: saturation / n, brightness: brightness / n };
+}
+
+describe('grabFrames on 10-bit HDR', () => {
+  it.each(['hlg.mov', 'pq.mov'])(
+    'turns %s into SDR within 20%% of the SDR original',
+    async (name) => {
+      const [sdr] = await grabFrames(fixture('sdr-bars.mp4'), [0.2]);
+      const [hdr] = await grabFrames(fixture(name), [0.2]);
+      if (!sdr || !hdr) throw new Error('no frame');
+      const ref = colourStats(sdr);
+      const got = colourStats(hdr);
+      expect(got.saturation / ref.saturation).toBeGreaterThan(0.8);
+      expect(got.saturation / ref.saturation).toBeLessThan(1.2);
+      expect(got.brightness / ref.brightness).toBeGreaterThan(0.8);
+      expect(got.brightness / ref.brightness).toBeLessThan(1.2);
+    },
+  );
+});

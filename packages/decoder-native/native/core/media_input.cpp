@@ -55,13 +55,13 @@ MediaInput::MediaInput(const Input& input, const CallControl& control, LogSink& 
   openDemuxer();
   chooseVideoStream();
   checkHeaderLimits();
-  std::string why = family_ == ContainerFamily::Mov ? indexBeyondEnd(fmt_, source_->size()) : std::string();
+  std::string why = family_ == ContainerFamily::Mov ? indexBeyondEnd(fmt_.get(), source_->size()) : std::string();
   if (why.empty() && family_ != ContainerFamily::Mov) why = declaredBeyondEnd(family_, *source_);
   if (!why.empty()) fail(Reason::Truncated, "the input is truncated: " + why);
 }
 
-MediaInput::~MediaInput() {
-  if (fmt_) avformat_close_input(&fmt_);  // leaves our custom AVIOContext alone
+void MediaInput::CloseInput::operator()(AVFormatContext* fmt) const {
+  avformat_close_input(&fmt);  // leaves our custom AVIOContext alone
 }
 
 [[noreturn]] void MediaInput::fail(Reason reason, const std::string& message, int averror) const {
@@ -83,25 +83,26 @@ void MediaInput::openDemuxer() {
   }
   family_ = familyOf(iformat->name);
 
-  fmt_ = avformat_alloc_context();
-  if (!fmt_) fail(Reason::Internal, "out of memory", AVERROR(ENOMEM));
-  fmt_->pb = avio_->context();
-  fmt_->opaque = &log_;
-  fmt_->interrupt_callback.callback = interruptCallback;
-  fmt_->interrupt_callback.opaque = const_cast<CallControl*>(&control_);
-  fmt_->probesize = kStreamInfoBytes;
-  fmt_->max_analyze_duration = kStreamInfoDuration;
-  fmt_->max_streams = kMaxStreams;
-  fmt_->format_whitelist = av_strdup(allowedDemuxerList().c_str());
-  fmt_->codec_whitelist = av_strdup(allowedDecoderList().c_str());  // decoders find_stream_info may open
-  r = avformat_open_input(&fmt_, nullptr, iformat, nullptr);  // frees fmt_ on failure
+  AVFormatContext* fmt = avformat_alloc_context();
+  if (!fmt) fail(Reason::Internal, "out of memory", AVERROR(ENOMEM));
+  fmt->pb = avio_->context();
+  fmt->opaque = &log_;
+  fmt->interrupt_callback.callback = interruptCallback;
+  fmt->interrupt_callback.opaque = const_cast<CallControl*>(&control_);
+  fmt->probesize = kStreamInfoBytes;
+  fmt->max_analyze_duration = kStreamInfoDuration;
+  fmt->max_streams = kMaxStreams;
+  fmt->format_whitelist = av_strdup(allowedDemuxerList().c_str());
+  fmt->codec_whitelist = av_strdup(allowedDecoderList().c_str());  // decoders find_stream_info may open
+  r = avformat_open_input(&fmt, nullptr, iformat, nullptr);  // frees fmt on failure
+  fmt_.reset(fmt);
   control_.check();
   if (r < 0) {
     const std::string why = declaredBeyondEnd(family_, *source_);
     if (!why.empty()) fail(Reason::Truncated, "the input is truncated: " + why, r);
     fail(r == AVERROR(ENOMEM) ? Reason::TooLarge : Reason::CorruptInput, "the " + demuxerName_ + " container could not be read", r);
   }
-  r = avformat_find_stream_info(fmt_, nullptr);
+  r = avformat_find_stream_info(fmt_.get(), nullptr);
   control_.check();
   if (r < 0) fail(Reason::CorruptInput, "the streams could not be read", r);
 }
@@ -167,7 +168,7 @@ bool MediaInput::readVideoPacket(AVPacket* pkt) {
   for (;;) {
     control_.check();
     av_packet_unref(pkt);
-    const int r = av_read_frame(fmt_, pkt);
+    const int r = av_read_frame(fmt_.get(), pkt);
     control_.check();  // a read stopped by cancellation can surface as EOF
     if (r == AVERROR_EOF) {
       if (fmt_->pb && fmt_->pb->error < 0 && fmt_->pb->error != AVERROR_EOF) failRead(fmt_->pb->error);
@@ -191,8 +192,8 @@ bool MediaInput::readVideoPacket(AVPacket* pkt) {
 
 void MediaInput::seekTo(int64_t pts) {
   seeked_ = true;
-  int r = av_seek_frame(fmt_, videoIndex_, pts, AVSEEK_FLAG_BACKWARD);
-  if (r < 0) r = avformat_seek_file(fmt_, videoIndex_, INT64_MIN, pts, pts, 0);
+  int r = av_seek_frame(fmt_.get(), videoIndex_, pts, AVSEEK_FLAG_BACKWARD);
+  if (r < 0) r = avformat_seek_file(fmt_.get(), videoIndex_, INT64_MIN, pts, pts, 0);
   control_.check();
   if (r < 0) fail(Reason::CorruptInput, "seeking in the video failed", r);
 }

@@ -30,11 +30,10 @@ class MediaInput {
   // Opens and probes. Throws DecodeFailure (UNSUPPORTED_FORMAT, CORRUPT_INPUT, TRUNCATED,
   // NO_VIDEO_STREAM, TOO_LARGE, TOO_LONG, TOO_MANY_FRAMES, ...).
   MediaInput(const Input& input, const CallControl& control, LogSink& log);
-  ~MediaInput();
   MediaInput(const MediaInput&) = delete;
   MediaInput& operator=(const MediaInput&) = delete;
 
-  AVFormatContext* format() const { return fmt_; }
+  AVFormatContext* format() const { return fmt_.get(); }
   AVStream* video() const { return video_; }
   int videoIndex() const { return videoIndex_; }
   ContainerFamily family() const { return family_; }
@@ -73,7 +72,11 @@ class MediaInput {
   LogSink& log_;
   std::unique_ptr<ByteSource> source_;
   std::unique_ptr<AvioReader> avio_;
-  AVFormatContext* fmt_ = nullptr;
+  // Declared after avio_ so it closes first; a member so a throwing constructor closes it too.
+  struct CloseInput {
+    void operator()(AVFormatContext* fmt) const;
+  };
+  std::unique_ptr<AVFormatContext, CloseInput> fmt_;
   AVStream* video_ = nullptr;
   int videoIndex_ = -1;
   ContainerFamily family_ = ContainerFamily::Other;

@@ -145,13 +145,16 @@ bool RgbConverter::configureGraph(const AVFrame* frame, const Format& format, in
                         : (format.primaries == AVCOL_PRI_BT2020 ? AVCOL_SPC_BT2020_NCL : AVCOL_SPC_BT709);
   const int trc = format.trc != AVCOL_TRC_UNSPECIFIED ? format.trc : AVCOL_TRC_BT709;
   const int primaries = format.primaries != AVCOL_PRI_UNSPECIFIED ? format.primaries : AVCOL_PRI_BT709;
-  // zscale takes H.273 code points, the same numbers as libav's AVCOL_* enums.
+  // zscale takes H.273 code points, the same numbers as libav's AVCOL_* enums. Mobius keeps
+  // what fits in SDR as it is and compresses only the highlights above it (hable darkened a
+  // PQ picture of SDR content to 0.67x its brightness; mobius keeps it within 2%).
+  const bool hdr = trc == AVCOL_TRC_SMPTE2084 || trc == AVCOL_TRC_ARIB_STD_B67;
   char desc[640];
   snprintf(desc, sizeof desc,
            "zscale=w=%d:h=%d:f=bicubic:tin=%d:pin=%d:min=%d:rin=%d:t=%d:npl=100,format=gbrpf32le,"
            "zscale=p=%d,%szscale=t=%d:m=%d:r=full,format=gbrp",
            outW, outH, trc, primaries, space, format.range, int(AVCOL_TRC_LINEAR), int(AVCOL_PRI_BT709),
-           trc == AVCOL_TRC_SMPTE2084 ? "tonemap=tonemap=hable:desat=0," : "", int(AVCOL_TRC_BT709),
+           hdr ? "tonemap=tonemap=mobius:desat=0," : "", int(AVCOL_TRC_BT709),
            int(AVCOL_SPC_BT709));
   AVFilterInOut* outputs = avfilter_inout_alloc();
   AVFilterInOut* inputs = avfilter_inout_alloc();

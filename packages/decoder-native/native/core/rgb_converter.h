@@ -1,8 +1,8 @@
 // Decoded frame -> packed RGB24 that is upright, has square pixels, a long side of at most
 // maxSide and is 8-bit SDR. SDR sources go through swscale (with the stream's YUV matrix and
 // range); HDR (PQ/HLG) and BT.2020 sources through a libavfilter zscale graph that converts to
-// linear light, BT.709 primaries and transfer (PQ also tone-mapped with hable), because a plain
-// swscale conversion of HDR looks washed out.
+// linear light, BT.709 primaries and transfer (HDR highlights compressed by a mobius tone map),
+// because a plain swscale conversion of HDR looks washed out.
 #pragma once
 
 #include <cstdint>

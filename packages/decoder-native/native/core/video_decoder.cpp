@@ -20,10 +20,10 @@ VideoDecoder::VideoDecoder(MediaInput& input, DecodeMode mode) : input_(input) {
     const char* name = avcodec_get_name(par->codec_id);
     input.fail(Reason::UnsupportedCodec, std::string("the video codec '") + (name ? name : "unknown") + "' is not supported");
   }
-  ctx_ = avcodec_alloc_context3(codec);
-  pkt_ = av_packet_alloc();
+  ctx_.reset(avcodec_alloc_context3(codec));
+  pkt_.reset(av_packet_alloc());
   if (!ctx_ || !pkt_) input.fail(Reason::Internal, "out of memory", AVERROR(ENOMEM));
-  int r = avcodec_parameters_to_context(ctx_, par);
+  int r = avcodec_parameters_to_context(ctx_.get(), par);
   if (r < 0) input.fail(Reason::CorruptInput, "the video stream parameters are invalid", r);
   ctx_->opaque = &input.log();
   ctx_->pkt_timebase = input.video()->time_base;
@@ -35,22 +35,20 @@ VideoDecoder::VideoDecoder(MediaInput& input, DecodeMode mode) : input_(input) {
     ctx_->skip_frame = AVDISCARD_NONREF;
     ctx_->skip_loop_filter = AVDISCARD_ALL;
   }
-  r = avcodec_open2(ctx_, codec, nullptr);
+  r = avcodec_open2(ctx_.get(), codec, nullptr);
   if (r < 0) {
     input.fail(r == AVERROR(ENOMEM) ? Reason::TooLarge : Reason::UnsupportedCodec,
                std::string("the ") + codec->name + " decoder could not be opened for this stream", r);
   }
 }
 
-VideoDecoder::~VideoDecoder() {
-  av_packet_free(&pkt_);
-  avcodec_free_context(&ctx_);
-}
+void VideoDecoder::FreeContext::operator()(AVCodecContext* ctx) const { avcodec_free_context(&ctx); }
+void VideoDecoder::FreePacket::operator()(AVPacket* pkt) const { av_packet_free(&pkt); }
 
 const char* VideoDecoder::name() const { return ctx_->codec ? ctx_->codec->name : "unknown"; }
 
 void VideoDecoder::flush() {
-  avcodec_flush_buffers(ctx_);
+  avcodec_flush_buffers(ctx_.get());
   draining_ = false;
 }
 
@@ -66,7 +64,7 @@ void VideoDecoder::noteError(int averror) {
 bool VideoDecoder::nextFrame(AVFrame* frame) {
   for (;;) {
     av_frame_unref(frame);
-    int r = avcodec_receive_frame(ctx_, frame);
+    int r = avcodec_receive_frame(ctx_.get(), frame);
     if (r == 0) {
       ++frames_;
       return true;
@@ -77,14 +75,14 @@ bool VideoDecoder::nextFrame(AVFrame* frame) {
       continue;
     }
     if (draining_) return false;
-    if (!input_.readVideoPacket(pkt_)) {
+    if (!input_.readVideoPacket(pkt_.get())) {
       draining_ = true;
-      avcodec_send_packet(ctx_, nullptr);
+      avcodec_send_packet(ctx_.get(), nullptr);
       continue;
     }
     ++packetsSent_;
     if (pkt_->flags & AV_PKT_FLAG_CORRUPT) noteError(AVERROR_INVALIDDATA);
-    r = avcodec_send_packet(ctx_, pkt_);
+    r = avcodec_send_packet(ctx_.get(), pkt_.get());
     if (r < 0 && r != AVERROR(EAGAIN)) noteError(r);
   }
 }

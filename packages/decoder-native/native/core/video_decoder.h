@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 
 extern "C" {
 struct AVCodecContext;
@@ -25,11 +26,10 @@ class VideoDecoder {
  public:
   // Throws UNSUPPORTED_CODEC when the stream's codec is not allowed or not available.
   VideoDecoder(MediaInput& input, DecodeMode mode);
-  ~VideoDecoder();
   VideoDecoder(const VideoDecoder&) = delete;
   VideoDecoder& operator=(const VideoDecoder&) = delete;
 
-  AVCodecContext* context() const { return ctx_; }
+  AVCodecContext* context() const { return ctx_.get(); }
   const char* name() const;
 
   // The next decoded frame into `frame` (unreferenced first); false once the stream is drained.
@@ -43,9 +43,16 @@ class VideoDecoder {
  private:
   void noteError(int averror);
 
+  struct FreeContext {
+    void operator()(AVCodecContext* ctx) const;
+  };
+  struct FreePacket {
+    void operator()(AVPacket* pkt) const;
+  };
+
   MediaInput& input_;
-  AVCodecContext* ctx_ = nullptr;
-  AVPacket* pkt_ = nullptr;
+  std::unique_ptr<AVCodecContext, FreeContext> ctx_;  // members: freed even if the constructor throws
+  std::unique_ptr<AVPacket, FreePacket> pkt_;
   bool draining_ = false;
   int64_t packetsSent_ = 0;
   int64_t errors_ = 0;
