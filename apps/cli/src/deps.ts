@@ -1,11 +1,13 @@
 // Lazy loaders for the heavy workspace packages. Each command imports only what it needs, so
 // `scenes` and `estimate` never pull in the scoring model (nsfwjs/tfjs) and start fast.
-import type { DecoderApi, PipelineApi } from './types.js';
 
-export async function loadDecoder(): Promise<DecoderApi> {
-  return (await import('@imajin/decoder-native')) as unknown as DecoderApi;
+export type Decoder = typeof import('@imajin/decoder-native');
+export type Pipeline = typeof import('@imajin/pipeline');
+
+export function loadDecoder(): Promise<Decoder> {
+  return import('@imajin/decoder-native');
 }
 
-export async function loadPipeline(): Promise<PipelineApi> {
-  return (await import('@imajin/pipeline')) as unknown as PipelineApi;
+export function loadPipeline(): Promise<Pipeline> {
+  return import('@imajin/pipeline');
 }

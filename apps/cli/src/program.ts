@@ -6,6 +6,8 @@ import { intOption, numberOption } from './lib/numbers.js';
 /** Every command returns its exit code (lib/errors.ts EXIT). */
 export type ExitCode = number;
 
+const THRESHOLD_HELP = "scene-cut threshold on the decoder's 0..1 scene-score scale (default 0.3)";
+
 const EXIT_CODES_HELP = `
 Exit codes:
   0    every input succeeded
@@ -40,11 +42,7 @@ function samplingOptions(cmd: Command): Command {
       'keyframe band: at least min, at most max frames a video (default 3:16)',
       parseBand,
     )
-    .option(
-      '--threshold <x>',
-      'scene-change threshold (the decoder default when omitted)',
-      numberOption('--threshold', 0),
-    );
+    .option('--threshold <x>', THRESHOLD_HELP, numberOption('--threshold', 0, 1));
 }
 
 function serverOptions(cmd: Command): Command {
@@ -90,11 +88,7 @@ export function buildProgram(run: (code: ExitCode) => void): Command {
     .command('scenes')
     .description('list the scenes and cut times of a video (scene scan only, no scoring)')
     .argument('<file>', 'video file')
-    .option(
-      '--threshold <x>',
-      'scene-change threshold (the decoder default when omitted)',
-      numberOption('--threshold', 0),
-    )
+    .option('--threshold <x>', THRESHOLD_HELP, numberOption('--threshold', 0, 1))
     .option('--json', 'print {"duration_sec","cuts":[...],"scenes":[{"start","end"}...]} on stdout')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (file: string, opts) => {
@@ -121,11 +115,7 @@ export function buildProgram(run: (code: ExitCode) => void): Command {
       'count N forced keyframes a video instead of scene-aware sampling',
       intOption('--keyframes', 1, 1000),
     )
-    .option(
-      '--threshold <x>',
-      'scene-change threshold (the decoder default when omitted)',
-      numberOption('--threshold', 0),
-    )
+    .option('--threshold <x>', THRESHOLD_HELP, numberOption('--threshold', 0, 1))
     .option(
       '--sec-per-call <s>',
       'GPU seconds per scorer call',

@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadDecoder, loadPipeline } from '../deps.js';
 import { BackfillTally } from '../lib/backfill-summary.js';
 import { DEFAULT_BAND } from '../lib/band.js';
@@ -36,6 +36,8 @@ export async function runBackfill(args: string[], flags: BackfillFlags): Promise
   if (earlier.badLines > 0) logErr(`${flags.out}: ignoring ${earlier.badLines} unreadable line(s)`);
   const index = new ResumeIndex(earlier.records);
   if (flags.posters) await mkdir(flags.posters, { recursive: true });
+  await mkdir(dirname(resolve(flags.out)), { recursive: true });
+  if (paths.length === 0) logErr(`backfill: no videos found in ${args.join(' ')}`);
   const classifier = await createClassifier(flags);
   const planner = flags.maxCalls !== undefined ? await callPlanner(flags) : null;
   const budget = flags.maxCalls !== undefined ? new CallBudget(flags.maxCalls) : null;
@@ -154,6 +156,7 @@ async function callPlanner(flags: BackfillFlags): Promise<CallPlanner> {
       signal,
       ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
     });
-    return pipeline.planKeyframes(scan, { keyframes: flags.keyframes ?? null, band }).times.length;
+    return pipeline.planKeyframes(scan, { keyframes: flags.keyframes ?? null, band })
+      .maxScorerCalls;
   };
 }

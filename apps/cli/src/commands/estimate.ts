@@ -10,7 +10,7 @@ import {
 import { describeDecodeFailure } from '../lib/failure.js';
 import { renderHistogram } from '../lib/histogram.js';
 import { collectInputs } from '../lib/inputs.js';
-import { jsonDocument, writeStdout } from '../lib/output.js';
+import { jsonDocument, logErr, writeStdout } from '../lib/output.js';
 import { runPool } from '../lib/pool.js';
 import { createBatchProgress } from '../lib/progress.js';
 import { duration, fixed, renderTable } from '../lib/table.js';
@@ -33,6 +33,7 @@ export interface EstimateFlags {
  */
 export async function runEstimate(args: string[], flags: EstimateFlags): Promise<number> {
   const paths = await collectInputs(args);
+  if (paths.length === 0) logErr(`estimate: no videos found in ${args.join(' ')}`);
   const [decoder, pipeline] = await Promise.all([loadDecoder(), loadPipeline()]);
   const bands = reportBands(DEFAULT_BAND, flags.band);
   const keyframes = flags.keyframes ?? null;
@@ -53,7 +54,7 @@ export async function runEstimate(args: string[], flags: EstimateFlags): Promise
             signal: interrupt.signal,
           });
           const calls = bands.map(
-            (band) => pipeline.planKeyframes(scan, { keyframes, band }).times.length,
+            (band) => pipeline.planKeyframes(scan, { keyframes, band }).maxScorerCalls,
           );
           results[index] = {
             path,

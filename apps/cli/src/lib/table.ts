@@ -21,7 +21,10 @@ export function renderTable(columns: readonly Column[], rows: readonly string[][
       .trimEnd();
   return [
     line(columns.map((c) => c.header)),
-    widths.map((w) => '─'.repeat(w)).join('  '),
+    widths
+      .map((w, i) => (columns[i]?.header ? '─' : ' ').repeat(w))
+      .join('  ')
+      .trimEnd(),
     ...rows.map(line),
   ];
 }

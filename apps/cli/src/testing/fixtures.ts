@@ -6,12 +6,24 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** A scene: a solid colour (`red`, `#2040c0`…) or a moving lavfi source (`testsrc2`, `smptebars`). */
+/**
+ * A scene: a colour (`#d01010`…) under a grid, or a moving lavfi source (`testsrc2`,
+ * `smptebars`). The grid matters: the decoder treats a uniform picture as a fade's bottom, not
+ * as content, so solid colours would never make a cut.
+ */
 export interface FixtureScene {
   sec: number;
   colour?: string;
   source?: 'testsrc2' | 'smptebars' | 'rgbtestsrc' | 'mandelbrot';
 }
+
+/** Grids that differ from one scene to the next, light enough to keep the colour's mean. */
+const GRIDS = [
+  'w=23:h=23:t=2:c=black@0.4',
+  'w=53:h=37:t=5:c=white@0.4',
+  'w=31:h=61:t=3:c=black@0.4',
+  'w=71:h=19:t=4:c=white@0.3',
+];
 
 export async function makeVideo(
   path: string,
@@ -20,13 +32,13 @@ export async function makeVideo(
 ): Promise<string> {
   const size = `${o.width ?? 320}x${o.height ?? 180}`;
   const fps = o.fps ?? 25;
-  const inputs = scenes.flatMap((s) => [
+  const inputs = scenes.flatMap((s, i) => [
     '-f',
     'lavfi',
     '-i',
     s.source
       ? `${s.source}=s=${size}:r=${fps}:d=${s.sec}`
-      : `color=c=${s.colour ?? 'gray'}:s=${size}:r=${fps}:d=${s.sec}`,
+      : `color=c=${s.colour ?? 'gray'}:s=${size}:r=${fps}:d=${s.sec},drawgrid=${GRIDS[i % GRIDS.length]}`,
   ]);
   const concat = `${scenes.map((_, i) => `[${i}:v]`).join('')}concat=n=${scenes.length}:v=1:a=0,format=yuv420p[v]`;
   await run('ffmpeg', [

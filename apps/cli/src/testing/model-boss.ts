@@ -16,8 +16,8 @@ export interface TestModelBoss {
 }
 
 export function colourScores(r: number, g: number, b: number): number[] {
-  const red = r > 150 && g < 90 && b < 90;
-  const yellow = r > 150 && g > 150 && b < 90;
+  const red = r > 110 && g < 80 && b < 80;
+  const yellow = r > 110 && g > 110 && b < 80;
   const light = (r + g + b) / (3 * 255);
   return [
     red ? 0.95 : 0.05,

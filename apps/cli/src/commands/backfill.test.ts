@@ -1,0 +1,227 @@
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ClassifyResultSchema } from '@imajin/pipeline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BackfillRecord } from '../lib/resume.js';
+import { copyVideo, makeGarbage, makeTruncated, makeVideo } from '../testing/fixtures.js';
+import { startModelBoss, type TestModelBoss } from '../testing/model-boss.js';
+import { runCli } from '../testing/run-cli.js';
+
+let dir: string;
+let videos: string;
+let mb: TestModelBoss;
+const viaModelBoss = (m: TestModelBoss) => ['--scorer', 'model-boss', '--model-boss-url', m.url];
+
+async function records(path: string): Promise<BackfillRecord[]> {
+  const text = await readFile(path, 'utf8');
+  expect(text.endsWith('\n')).toBe(true);
+  return text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as BackfillRecord);
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'imajin-backfill-'));
+  videos = join(dir, 'videos');
+  await mkdir(join(videos, 'day2'), { recursive: true });
+  mb = await startModelBoss();
+  const a = await makeVideo(join(videos, 'a.mp4'), [
+    { sec: 1, colour: '#2040c0' },
+    { sec: 1, colour: '#d01010' },
+    { sec: 1, source: 'testsrc2' },
+  ]);
+  await makeVideo(join(videos, 'b.mp4'), [{ sec: 2, source: 'smptebars' }]);
+  await makeVideo(join(videos, 'day2', 'c.mov'), [
+    { sec: 1, colour: '#e0d020' },
+    { sec: 1, source: 'testsrc2' },
+  ]);
+  await makeVideo(join(videos, 'day2', 'd.mkv'), [{ sec: 2, source: 'rgbtestsrc' }]);
+  await copyVideo(a, join(videos, 'day2', 'a-again.mp4'));
+  await makeGarbage(join(videos, 'garbage.mp4'));
+  await makeTruncated(a, join(videos, 'truncated.mp4'));
+}, 90_000);
+afterAll(async () => {
+  await mb.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('imajin-video backfill', () => {
+  it('classifies every video once, reports failures without stopping, and a rerun skips them all', async () => {
+    const out = join(dir, 'full.jsonl');
+    const posters = join(dir, 'posters');
+    const before = mb.calls();
+    const r = await runCli([
+      'backfill',
+      videos,
+      '--out',
+      out,
+      '--posters',
+      posters,
+      '--concurrency',
+      '2',
+      ...viaModelBoss(mb),
+    ]);
+    expect(r.code).toBe(1); // two inputs cannot be decoded
+    const lines = await records(out);
+    const ok = lines.filter((l) => l.result);
+    const failed = lines.filter((l) => l.error);
+    expect(ok.map((l) => l.path.slice(videos.length + 1)).sort()).toEqual([
+      'a.mp4',
+      'b.mp4',
+      'day2/c.mov',
+      'day2/d.mkv',
+    ]);
+    expect(failed.map((l) => l.path.slice(videos.length + 1)).sort()).toEqual([
+      'garbage.mp4',
+      'truncated.mp4',
+    ]);
+    for (const l of failed) expect(l.error?.retryable).toBe(false);
+    for (const l of ok) {
+      const result = ClassifyResultSchema.parse(l.result);
+      expect(l.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(l.scorer_calls).toBe(result.frame_count);
+      expect(l.poster).toBe(join(posters, `${l.sha256}.jpg`));
+    }
+    expect((await readdir(posters)).sort()).toEqual(ok.map((l) => `${l.sha256}.jpg`).sort());
+    // the copy of a.mp4 is the same content: classified once
+    expect(r.stderr).toMatch(/a-again\.mp4: skipped, same content as/);
+    const calls = ok.reduce((n, l) => n + (l.scorer_calls ?? 0), 0);
+    expect(mb.calls() - before).toBe(calls);
+    const verdicts = ok.map((l) => l.result?.explicitness);
+    expect(verdicts.filter((v) => v === 'explicit')).toHaveLength(1);
+    expect(verdicts.filter((v) => v === 'suggestive')).toHaveLength(1);
+    expect(r.stderr).toMatch(/4 classified \(explicit 1, suggestive 1, sfw 2\) · 2 failed/);
+    expect(r.stderr).toMatch(new RegExp(`scorer calls ${calls} · wall time`));
+
+    const again = await runCli(['backfill', videos, '--out', out, ...viaModelBoss(mb)]);
+    expect(again.code).toBe(1); // the terminal failures are still failures
+    expect(mb.calls() - before).toBe(calls);
+    expect(await records(out)).toHaveLength(lines.length);
+    expect(again.stderr).toMatch(
+      /skipped: 4 done earlier, 2 failed earlier \(terminal\), 1 same content/,
+    );
+
+    const retry = await runCli([
+      'backfill',
+      videos,
+      '--out',
+      out,
+      '--retry-failed',
+      ...viaModelBoss(mb),
+    ]);
+    expect(retry.code).toBe(1);
+    const after = await records(out);
+    expect(after).toHaveLength(lines.length + 2);
+    expect(after.slice(-2).every((l) => l.error)).toBe(true);
+    expect(mb.calls() - before).toBe(calls);
+  }, 120_000);
+
+  it('Ctrl-C stops cleanly with valid JSONL, and the rerun classifies only what was left', async () => {
+    const slow = await startModelBoss({ delayMs: 150 });
+    const out = join(dir, 'interrupted.jsonl');
+    try {
+      const first = await runCli(
+        ['backfill', videos, '--out', out, '--concurrency', '1', ...viaModelBoss(slow)],
+        {
+          onSpawn: (child) => {
+            const poll = setInterval(async () => {
+              const text = await readFile(out, 'utf8').catch(() => '');
+              if (text.split('\n').length > 2) {
+                clearInterval(poll);
+                child.kill('SIGINT');
+              }
+            }, 25);
+            child.on('close', () => clearInterval(poll));
+          },
+        },
+      );
+      expect(first.code).toBe(130);
+      expect(first.stderr).toMatch(/interrupted: \d+ not finished; run again to resume/);
+      const done = await records(out);
+      expect(done.length).toBeGreaterThanOrEqual(2);
+      expect(done.length).toBeLessThan(6);
+      const firstCalls = slow.calls();
+
+      const second = await runCli([
+        'backfill',
+        videos,
+        '--out',
+        out,
+        '--concurrency',
+        '2',
+        ...viaModelBoss(slow),
+      ]);
+      expect(second.code).toBe(1);
+      const all = await records(out);
+      const added = all.slice(done.length);
+      // no video classified twice: one line per content, and the rerun's calls are its own lines'
+      expect(new Set(all.map((l) => l.sha256)).size).toBe(all.length);
+      expect(all.filter((l) => l.result)).toHaveLength(4);
+      expect(slow.calls() - firstCalls).toBe(added.reduce((n, l) => n + (l.scorer_calls ?? 0), 0));
+      for (const l of all.filter((x) => x.result)) ClassifyResultSchema.parse(l.result);
+    } finally {
+      await slow.close();
+    }
+  }, 120_000);
+
+  it('--max-calls stops before the budget is exceeded and the next run continues', async () => {
+    const out = join(dir, 'budget.jsonl');
+    const list = join(dir, 'list.txt');
+    await import('node:fs/promises').then((fs) =>
+      fs.writeFile(
+        list,
+        ['# three good videos', 'videos/a.mp4', 'videos/b.mp4', 'videos/day2/c.mov'].join('\n'),
+      ),
+    );
+    const before = mb.calls();
+    const r = await runCli([
+      'backfill',
+      list,
+      '--out',
+      out,
+      '--max-calls',
+      '7',
+      '--concurrency',
+      '1',
+      ...viaModelBoss(mb),
+    ]);
+    expect(r.code).toBe(0);
+    expect(mb.calls() - before).toBeLessThanOrEqual(7);
+    const first = await records(out);
+    expect(first.length).toBeGreaterThanOrEqual(1);
+    expect(first.length).toBeLessThan(3);
+    expect(r.stderr).toMatch(/stopped at the --max-calls budget: \d+ not started/);
+
+    const rest = await runCli(['backfill', list, '--out', out, ...viaModelBoss(mb)]);
+    expect(rest.code).toBe(0);
+    const all = await records(out);
+    expect(all.filter((l) => l.result)).toHaveLength(3);
+    expect(new Set(all.map((l) => l.sha256)).size).toBe(3);
+  }, 120_000);
+
+  it('retries a retryable failure (model-boss down) on the next run', async () => {
+    const out = join(dir, 'outage.jsonl');
+    const one = join(videos, 'b.mp4');
+    const down = await runCli([
+      'backfill',
+      one,
+      '--out',
+      out,
+      '--scorer',
+      'model-boss',
+      '--model-boss-url',
+      'http://127.0.0.1:1',
+    ]);
+    expect(down.code).toBe(1);
+    const [failed] = await records(out);
+    expect(failed?.error).toMatchObject({ error_code: 'scorer_unavailable', retryable: true });
+
+    const up = await runCli(['backfill', one, '--out', out, ...viaModelBoss(mb)]);
+    expect(up.code).toBe(0);
+    const lines = await records(out);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]?.result?.explicitness).toBe('sfw');
+  }, 120_000);
+});

@@ -1,0 +1,124 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ClassifyResultSchema } from '@imajin/pipeline';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeGarbage, makeVideo } from '../testing/fixtures.js';
+import { startModelBoss, type TestModelBoss } from '../testing/model-boss.js';
+import { runCli } from '../testing/run-cli.js';
+
+const SAMPLE = new URL('../../../../samples/sample.mp4', import.meta.url).pathname;
+let dir: string;
+let flagged: string;
+let calm: string;
+let mb: TestModelBoss;
+const viaModelBoss = () => ['--scorer', 'model-boss', '--model-boss-url', mb.url];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'imajin-classify-'));
+  mb = await startModelBoss();
+  flagged = await makeVideo(join(dir, 'flagged.mp4'), [
+    { sec: 1.2, colour: '#2040c0' },
+    { sec: 1.2, colour: '#d01010' }, // the test model-boss reads red as explicit
+    { sec: 1.2, source: 'testsrc2' },
+  ]);
+  calm = await makeVideo(join(dir, 'calm.mp4'), [
+    { sec: 1.5, source: 'smptebars' },
+    { sec: 1.5, colour: '#2040c0' },
+  ]);
+  await makeGarbage(join(dir, 'garbage.mp4'));
+}, 60_000);
+afterAll(async () => {
+  await mb.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('imajin-video classify', () => {
+  it('--json prints one result object that matches the pipeline schema; one explicit frame flags the video', async () => {
+    const before = mb.calls();
+    const poster = join(dir, 'poster.jpg');
+    const r = await runCli(['classify', flagged, '--json', '--poster', poster, ...viaModelBoss()]);
+    expect(r.stderr).not.toMatch(/failed/);
+    expect(r.code).toBe(0);
+    const result = ClassifyResultSchema.parse(JSON.parse(r.stdout));
+    expect(result.explicitness).toBe('explicit');
+    expect(result.is_explicit).toBe(true);
+    expect(result.scorer).toMatch(/^model-boss:/);
+    expect(result.frame_count).toBe(result.frames.length);
+    expect(mb.calls() - before).toBe(result.frame_count);
+    const explicitFrames = result.frames.filter((f) => f.explicitness === 'explicit');
+    expect(explicitFrames.length).toBeGreaterThan(0);
+    for (const f of explicitFrames) expect(f.t).toBeGreaterThan(1.1), expect(f.t).toBeLessThan(2.5);
+    // the poster is never the explicit frame, and --poster wrote it as a JPEG
+    expect(result.frames[result.poster_frame_index]?.explicitness).not.toBe('explicit');
+    const meta = await sharp(poster).metadata();
+    expect(meta.format).toBe('jpeg');
+    expect(meta.width).toBeGreaterThan(0);
+  });
+
+  it('prints a human verdict and frame table by default', async () => {
+    const r = await runCli(['classify', calm, ...viaModelBoss()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/calm\.mp4: SFW/);
+    expect(r.stdout).toMatch(/explicitness\s+nsfw\s+suggestive\s+quality/);
+    expect(r.stdout).toContain('← poster');
+    expect(r.stdout).toMatch(/scorer model-boss:/);
+  });
+
+  it('several inputs give JSONL, one line each; a corrupt file is reported and the exit code is 1', async () => {
+    const garbage = join(dir, 'garbage.mp4');
+    const r = await runCli(['classify', calm, garbage, flagged, '--json', ...viaModelBoss()]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            path: string;
+            result?: unknown;
+            error?: { error_code: string; retryable: boolean };
+          },
+      );
+    expect(lines.map((l) => l.path)).toEqual([calm, garbage, flagged]);
+    expect(ClassifyResultSchema.parse(lines[0]?.result).explicitness).toBe('sfw');
+    expect(lines[1]?.error?.retryable).toBe(false);
+    expect(lines[1]?.error?.error_code).toMatch(/^[a-z_]+$/);
+    expect(ClassifyResultSchema.parse(lines[2]?.result).explicitness).toBe('explicit');
+    expect(r.stderr).toContain(`${garbage}: failed: ${lines[1]?.error?.error_code}`);
+  });
+
+  it('--keyframes N scores N evenly spaced frames', async () => {
+    const r = await runCli(['classify', calm, '--json', '--keyframes', '5', ...viaModelBoss()]);
+    expect(r.code).toBe(0);
+    const result = ClassifyResultSchema.parse(JSON.parse(r.stdout));
+    expect(result.frame_count).toBe(5);
+    expect(result.sampling.policy).toBe('forced');
+  });
+
+  it('with model-boss down the failure is retryable (scorer_unavailable)', async () => {
+    const r = await runCli([
+      'classify',
+      calm,
+      '--json',
+      '--scorer',
+      'model-boss',
+      '--model-boss-url',
+      'http://127.0.0.1:1',
+    ]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      error_code: 'scorer_unavailable',
+      retryable: true,
+    });
+  }, 60_000);
+
+  it('classifies the bundled sample with the embedded local scorer (the demo)', async () => {
+    const r = await runCli(['classify', SAMPLE]);
+    expect(r.stderr).not.toMatch(/failed/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/sample\.mp4: (SFW|SUGGESTIVE|EXPLICIT)/);
+    expect(r.stdout).toMatch(/scorer local:/);
+  }, 180_000);
+});
