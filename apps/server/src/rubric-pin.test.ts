@@ -1,9 +1,9 @@
+import { RUBRIC } from '@imajin/rubric';
 import { describe, expect, it } from 'vitest';
-import { TEST_RUBRIC } from '../test/rubric.js';
-import { checkRubricPin } from './rubric-pin.js';
+import { checkRubricPin, type RubricLike } from './rubric-pin.js';
 
-const ours = TEST_RUBRIC;
-const copy = () => JSON.parse(JSON.stringify(ours)) as typeof ours & Record<string, unknown>;
+const ours: RubricLike = RUBRIC;
+const copy = () => JSON.parse(JSON.stringify(ours)) as RubricLike & Record<string, unknown>;
 
 describe('checkRubricPin', () => {
   it('accepts no pin, our fingerprint, or our dimensions and thresholds with extra keys', () => {
@@ -17,8 +17,8 @@ describe('checkRubricPin', () => {
 
   it('refuses another fingerprint even when the labels match', () => {
     expect(() =>
-      checkRubricPin({ ...copy(), fingerprint: 'f'.repeat(64), version: '2.0.0' }, ours),
-    ).toThrow(/2\.0\.0.*1\.0\.0.*fingerprint/);
+      checkRubricPin({ ...copy(), fingerprint: 'f'.repeat(64), version: '0.0.1-theirs' }, ours),
+    ).toThrow(`pins rubric 0.0.1-theirs, this service runs ${ours.version} (fingerprint differs)`);
   });
 
   it('refuses different labels, order, thresholds, or nothing to compare', () => {
@@ -27,7 +27,7 @@ describe('checkRubricPin', () => {
     const order = copy();
     order.dimensions = [...ours.dimensions].reverse();
     const looser = copy();
-    looser.thresholds = { ...ours.thresholds, explicit: 0.99 };
+    looser.thresholds = { ...ours.thresholds, explicit: ours.thresholds.explicit + 0.05 };
     for (const [pin, why] of [
       [labels, /labels of dimension "explicit"/],
       [order, /dimension 0/],

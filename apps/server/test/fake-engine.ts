@@ -2,6 +2,7 @@
 // bytes it is given (so a test can tell which upload was classified) and can be told to
 // throw, to be slow, or to block until released. The end-to-end tests use the real pipeline.
 import { createHash } from 'node:crypto';
+import { RUBRIC } from '@imajin/rubric';
 import type { Engine, VideoFacts } from '../src/engine.js';
 import type { JobOptions } from '../src/schemas/request.js';
 import { type ClassifyResult, ClassifyResultSchema } from '../src/schemas/result.js';
@@ -74,8 +75,8 @@ export function fakeResult(video: Buffer, options: JobOptions, scorer: string): 
     poster_b64: createHash('sha256').update(video).digest('base64'),
     poster_key: null,
     frames,
-    rubric_version: '1.0.0',
-    rubric_fingerprint: 'a'.repeat(64),
+    rubric_version: RUBRIC.version,
+    rubric_fingerprint: RUBRIC.fingerprint,
     scorer,
     scorers: options.scorers,
     sampling: {

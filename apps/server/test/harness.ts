@@ -1,6 +1,7 @@
 // Builds the app on a real Redis, under a key prefix and queue of its own, with any Engine.
 import { randomUUID } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { RUBRIC } from '@imajin/rubric';
 import type { Redis } from 'ioredis';
 import { type Config, loadConfig } from '../src/config.js';
 import type { Engine } from '../src/engine.js';
@@ -12,7 +13,6 @@ import type { RubricLike } from '../src/rubric-pin.js';
 import { buildServices, startServicesWorker } from '../src/runtime.js';
 import type { Services } from '../src/services.js';
 import { dropPrefix, REDIS_URL, testPrefix, testRedis } from './redis.js';
-import { TEST_RUBRIC } from './rubric.js';
 
 export interface Harness {
   config: Config;
@@ -28,7 +28,7 @@ export async function harness(
   name: string,
   engine: Engine,
   env: Record<string, string> = {},
-  rubric: RubricLike = TEST_RUBRIC,
+  rubric: RubricLike = RUBRIC,
 ): Promise<Harness> {
   const prefix = testPrefix(name);
   const config = loadConfig({

@@ -13,6 +13,11 @@ if (!REDIS_URL && process.env.CI) {
 
 /** True when the Redis-backed tests can run. */
 export const hasRedis = Boolean(REDIS_URL);
+if (!hasRedis) {
+  console.warn(
+    'REDIS_URL is not set: skipping the tests that need Redis (scripts/test.sh starts one)',
+  );
+}
 
 /** A key prefix of its own for one test file, so files never see each other's keys. */
 export function testPrefix(name: string): string {

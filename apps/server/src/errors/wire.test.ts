@@ -1,9 +1,5 @@
+import { DecodeError, ScorerRejectedError, ScorerUnavailableError } from '@imajin/pipeline';
 import { describe, expect, it } from 'vitest';
-import {
-  DecodeError,
-  ScorerRejectedError,
-  ScorerUnavailableError,
-} from '../../test/pipeline-errors.js';
 import { BadRequestError } from './bad-request-error.js';
 import { OverloadedError } from './overloaded-error.js';
 import { toWireError } from './wire.js';

@@ -48,7 +48,7 @@ export function toWireError(err: unknown, opts: { scorerRetryAfterSec?: number }
     name === 'ScorerUnavailableError' ||
     name === 'ScorerRejectedError'
   ) {
-    const info = pipelineErrorInfo(err);
+    const info = { ...pipelineErrorInfo(err) };
     if (name === 'DecodeError') return { status: 422, body: info, internal: false };
     if (name === 'ScorerRejectedError') return { status: 502, body: info, internal: true };
     const hint = typeof e.retryAfterSec === 'number' ? e.retryAfterSec : undefined;
@@ -56,6 +56,14 @@ export function toWireError(err: unknown, opts: { scorerRetryAfterSec?: number }
       status: 503,
       body: info,
       retryAfterSec: Math.ceil(Math.max(hint ?? 0, opts.scorerRetryAfterSec ?? 1)),
+      internal: false,
+    };
+  }
+  if (name === 'AbortError') {
+    // The client went away (or we are shutting down): nobody is waiting for this answer.
+    return {
+      status: 503,
+      body: { error: 'the request was aborted', error_code: 'aborted', retryable: true },
       internal: false,
     };
   }

@@ -1,11 +1,7 @@
+import { DecodeError, ScorerRejectedError, ScorerUnavailableError } from '@imajin/pipeline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeEngine } from '../../test/fake-engine.js';
 import { type Harness, harness, until } from '../../test/harness.js';
-import {
-  DecodeError,
-  ScorerRejectedError,
-  ScorerUnavailableError,
-} from '../../test/pipeline-errors.js';
 import { hasRedis } from '../../test/redis.js';
 import type { JobEnvelope } from '../schemas/envelope.js';
 

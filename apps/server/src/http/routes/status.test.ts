@@ -59,7 +59,6 @@ describe.skipIf(!hasRedis)('GET /classify-video/{job_id}', () => {
       bytes: 1,
       outage_since: null,
     });
-    await h.redis.hset(h.config.redisPrefix + ':job:' + id, 'updated_at', String(long));
     const res = await h.app.request(`/classify-video/${id}`);
     expect(await res.json()).toMatchObject({
       status: 'failed',

@@ -1,8 +1,8 @@
+import { RUBRIC } from '@imajin/rubric';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeEngine } from '../../../test/fake-engine.js';
 import { type Harness, harness } from '../../../test/harness.js';
 import { hasRedis } from '../../../test/redis.js';
-import { TEST_RUBRIC } from '../../../test/rubric.js';
 
 const VIDEO = Buffer.from('not really a video, but bytes the fake engine reads');
 
@@ -204,10 +204,10 @@ describe.skipIf(!hasRedis)('POST /classify-video', () => {
     const err = (await res.json()) as { error: string; error_code: string };
     expect(err.error_code).toBe('rubric_mismatch');
     expect(err.error).toContain('0.9.0');
-    expect(err.error).toContain(TEST_RUBRIC.version);
+    expect(err.error).toContain(RUBRIC.version);
     const ours = await postJson({
       video_base64: VIDEO.toString('base64'),
-      rubric: { ...TEST_RUBRIC, extra: 'ignored' },
+      rubric: { ...RUBRIC, extra: 'ignored' },
       reuse: false,
     });
     expect(ours.status).toBe(202);

@@ -3,10 +3,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { BadRequestError } from '../../errors/bad-request-error.js';
+import { PayloadTooLargeError } from '../../errors/payload-too-large-error.js';
 import { acceptJob, type Upload } from '../../jobs/accept.js';
 import { checkBackpressure, checkScorer } from '../../jobs/admission.js';
 import { checkRubricPin } from '../../rubric-pin.js';
 import type { Services } from '../../services.js';
+import { formatBytes } from '../../units.js';
 import { decodeVideoBase64 } from '../base64.js';
 import { declaredLength, readBody, streamBody } from '../body.js';
 import { bodyKind, parseJsonBody, parseQuery } from '../submission.js';
@@ -63,8 +65,11 @@ export function submitRoute(app: OpenAPIHono, s: Services): void {
       checkRubricPin(opts.pin, s.rubric);
       const video = decodeVideoBase64(opts.videoBase64);
       if (video.length === 0) throw new BadRequestError(EMPTY);
-      if (video.length > limits.uploadBytes)
-        throw new BadRequestError('the decoded video is over the upload limit');
+      if (video.length > limits.uploadBytes) {
+        throw new PayloadTooLargeError(
+          `the decoded video is over the ${formatBytes(limits.uploadBytes)} upload limit`,
+        );
+      }
       const sha256 = createHash('sha256').update(video).digest('hex');
       upload = { id, bytes: video.length, sha256, options: opts.options, reuse: opts.reuse, video };
     }

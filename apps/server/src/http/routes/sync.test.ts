@@ -1,7 +1,7 @@
+import { DecodeError, ScorerUnavailableError } from '@imajin/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeEngine } from '../../../test/fake-engine.js';
 import { type Harness, harness } from '../../../test/harness.js';
-import { DecodeError, ScorerUnavailableError } from '../../../test/pipeline-errors.js';
 import { hasRedis } from '../../../test/redis.js';
 import { JobEnvelopeSchema } from '../../schemas/envelope.js';
 

@@ -1,0 +1,82 @@
+// Size limits and backpressure over a real socket: a streamed upload over the limit is cut
+// off with a 413 the client can read; a full queue answers 503 with Retry-After.
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postRaw } from '../../test/client.js';
+import { dropPrefix, hasRedis, REDIS_URL, testPrefix, testRedis } from '../../test/redis.js';
+import { type ServerProcess, startServer } from '../../test/server-process.js';
+
+/** Streams `total` bytes in 64 KiB chunks; resolves with the status and how much was sent. */
+function streamUpload(
+  url: string,
+  total: number,
+): Promise<{ status: number; body: string; sent: number }> {
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/octet-stream' } },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => {
+          body += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, sent }));
+      },
+    );
+    req.on('error', reject);
+    const chunk = Buffer.alloc(64 * 1024, 7);
+    const pump = () => {
+      while (sent < total) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
+describe.skipIf(!hasRedis)('limits and backpressure over HTTP', () => {
+  const prefix = testPrefix('e2e-limits');
+  let server: ServerProcess;
+  beforeAll(async () => {
+    server = await startServer({
+      REDIS_URL: REDIS_URL as string,
+      REDIS_PREFIX: prefix,
+      QUEUE_NAME: prefix,
+      SCORER: 'model-boss',
+      MODEL_BOSS_URL: 'http://127.0.0.1:9',
+      MAX_UPLOAD_BYTES: '1MiB',
+      QUEUE_MAX_DEPTH: '2',
+      OVERLOAD_RETRY_AFTER: '7',
+      IN_PROCESS_WORKER: 'false', // nothing drains the queue: it fills up
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    const redis = testRedis();
+    await dropPrefix(redis, prefix);
+    await redis.quit();
+  });
+
+  it('cuts off a chunked upload over the limit with a readable 413, long before the end', async () => {
+    const r = await streamUpload(`${server.url}/classify-video`, 64 * 1024 * 1024);
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body)).toMatchObject({ error_code: 'payload_too_large', retryable: false });
+    expect(r.sent).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('answers 503 overloaded with Retry-After once the queue is full', async () => {
+    expect(
+      (await postRaw(server.url, '/classify-video?reuse=false', Buffer.from('one'))).status,
+    ).toBe(202);
+    expect(
+      (await postRaw(server.url, '/classify-video?reuse=false', Buffer.from('two'))).status,
+    ).toBe(202);
+    const third = await postRaw(server.url, '/classify-video?reuse=false', Buffer.from('three'));
+    expect(third.status).toBe(503);
+    expect(third.headers.get('retry-after')).toBe('7');
+    expect(await third.json()).toMatchObject({ error_code: 'overloaded', retryable: true });
+  });
+});

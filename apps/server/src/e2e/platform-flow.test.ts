@@ -1,0 +1,248 @@
+// The platform's flow against the real server process: real videos (ffmpeg), the real
+// pipeline (libav decode, keyframes, JPEG, rubric), a model-boss stand-in over loopback.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RUBRIC } from '@imajin/rubric';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poll, postJson, postRaw } from '../../test/client.js';
+import { startModelBoss, type TestModelBoss } from '../../test/model-boss.js';
+import { dropPrefix, hasRedis, REDIS_URL, testPrefix, testRedis } from '../../test/redis.js';
+import { type ServerProcess, startServer } from '../../test/server-process.js';
+import { makeClip, truncate } from '../../test/videos.js';
+import type { ClassifyResult } from '../schemas/result.js';
+import { ClassifyResultSchema } from '../schemas/result.js';
+
+/** What the ingester does with a result: the same fields a photo's classification has. */
+async function mapLikeThePlatform(result: ClassifyResult) {
+  const poster = Buffer.from(result.poster_b64, 'base64');
+  const meta = await sharp(poster).metadata();
+  return {
+    explicitness: result.explicitness,
+    isExplicit: result.is_explicit,
+    quality: result.quality_score,
+    poster: { format: meta.format, width: meta.width },
+  };
+}
+
+describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
+  const prefix = testPrefix('e2e-flow');
+  let dir: string;
+  let boss: TestModelBoss;
+  let server: ServerProcess;
+  const clips: Record<string, string> = {};
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'imajin-server-e2e-'));
+    const [explicit, safe, busy, thirty, long] = await Promise.all([
+      makeClip(dir, 'green-red-green.mp4', {
+        shots: [
+          { color: 'green', seconds: 2 },
+          { color: 'red', seconds: 1 },
+          { color: 'green', seconds: 2 },
+        ],
+      }),
+      makeClip(dir, 'green-gray.mp4', {
+        shots: [
+          { color: 'green', seconds: 2 },
+          { color: 'gray', seconds: 2 },
+        ],
+      }),
+      makeClip(dir, 'busy.mp4', {
+        shots: [{ color: 'testsrc', seconds: 4 }],
+        width: 640,
+        height: 360,
+        fps: 30,
+      }),
+      makeClip(dir, 'thirty.mp4', {
+        shots: [
+          { color: 'green', seconds: 15 },
+          { color: 'gray', seconds: 15 },
+        ],
+        width: 160,
+        height: 120,
+        fps: 10,
+      }),
+      makeClip(dir, 'thirty-one.mp4', {
+        shots: [
+          { color: 'green', seconds: 16 },
+          { color: 'gray', seconds: 15 },
+        ],
+        width: 160,
+        height: 120,
+        fps: 10,
+      }),
+    ]);
+    Object.assign(clips, { explicit, safe, busy, thirty, long });
+    clips.truncated = await truncate(explicit, 0.5, join(dir, 'truncated.mp4'));
+    clips.noise = join(dir, 'noise.bin');
+    await writeFile(
+      clips.noise,
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)),
+    );
+    boss = await startModelBoss();
+    server = await startServer({
+      REDIS_URL: REDIS_URL as string,
+      REDIS_PREFIX: prefix,
+      QUEUE_NAME: prefix,
+      SCORER: 'model-boss',
+      MODEL_BOSS_URL: boss.url,
+      SYNC_MAX_BYTES: '100KiB',
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await boss?.close();
+    const redis = testRedis();
+    await dropPrefix(redis, prefix);
+    await redis.quit();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('POST base64 → 202 → poll → done → a photo-shaped verdict: one red shot makes the video explicit', async () => {
+    const video = await readFile(clips.explicit as string);
+    const res = await postJson(server.url, '/classify-video', {
+      video_base64: video.toString('base64'),
+      keyframes: null,
+      scorers: ['moderation', 'quality'],
+    });
+    expect(res.status).toBe(202);
+    const accepted = (await res.json()) as { job_id: string; status: string };
+    expect(accepted.status).toBe('queued');
+    const env = await poll(server.url, accepted.job_id);
+    expect(env).toMatchObject({ status: 'done', error: null, error_code: null });
+    const result = ClassifyResultSchema.parse(env.result); // exactly the contract's shape
+    expect(result.rubric_fingerprint).toBe(RUBRIC.fingerprint);
+    expect(result.rubric_version).toBe(RUBRIC.version);
+    expect(result.scorer).toBe(`model-boss:${RUBRIC.model}`);
+    expect(result.scorers).toEqual(['moderation', 'quality']);
+    expect(result.duration_sec).toBeCloseTo(5, 0);
+    expect(result.frame_count).toBe(result.frames.length);
+    expect(result.frames.some((f) => f.t >= 2 && f.t < 3 && f.explicitness === 'explicit')).toBe(
+      true,
+    );
+    expect(result.explicit_segments.length).toBeGreaterThan(0);
+    const mapped = await mapLikeThePlatform(result);
+    expect(mapped).toMatchObject({
+      explicitness: 'explicit',
+      isExplicit: true,
+      poster: { format: 'jpeg' },
+    });
+    // The poster is a safe frame (green), never the explicit one.
+    expect(result.frames[result.poster_frame_index]?.explicitness).toBe('sfw');
+  });
+
+  it('a video with no explicit shot is sfw', async () => {
+    const video = await readFile(clips.safe as string);
+    const { job_id } = (await (
+      await postJson(server.url, '/classify-video', { video_base64: video.toString('base64') })
+    ).json()) as { job_id: string };
+    const env = await poll(server.url, job_id);
+    expect(env.result).toMatchObject({ is_explicit: false, explicitness: 'sfw' });
+  });
+
+  it('takes a raw upload with options in the query string', async () => {
+    const video = await readFile(clips.busy as string);
+    const res = await postRaw(server.url, '/classify-video?keyframes=4&scorers=scene', video);
+    expect(res.status).toBe(202);
+    const env = await poll(server.url, ((await res.json()) as { job_id: string }).job_id);
+    expect(env.status).toBe('done');
+    expect(env.result?.sampling.policy).toBe('forced');
+    expect(env.result?.frame_count).toBe(4);
+    expect(env.result).toMatchObject({
+      width: 640,
+      height: 360,
+      codec: 'h264',
+      scorers: ['scene'],
+    });
+  });
+
+  it('returns the same job for the same bytes and options, without scoring again', async () => {
+    const video = await readFile(clips.safe as string);
+    const body = { video_base64: video.toString('base64'), keyframes: 3 };
+    const first = (await (await postJson(server.url, '/classify-video', body)).json()) as {
+      job_id: string;
+    };
+    await poll(server.url, first.job_id);
+    const calls = boss.calls;
+    const again = await postJson(server.url, '/classify-video', body);
+    expect(again.status).toBe(202);
+    expect(await again.json()).toEqual({ job_id: first.job_id, status: 'done' });
+    expect(boss.calls).toBe(calls);
+  });
+
+  it('a truncated or unreadable file becomes a failed job with the decoder’s reason, not retryable', async () => {
+    for (const clip of [clips.truncated, clips.noise]) {
+      const res = await postRaw(server.url, '/classify-video', await readFile(clip as string));
+      expect(res.status).toBe(202);
+      const env = await poll(server.url, ((await res.json()) as { job_id: string }).job_id);
+      expect(env.status).toBe('failed');
+      expect(env.retryable).toBe(false);
+      expect(env.result).toBeNull();
+      expect(env.error_code).toMatch(/^[a-z_]+$/);
+      expect(env.error_code).not.toBe('internal');
+      expect(env.error).toBeTruthy();
+    }
+  });
+
+  it('sync: 200 with the result inline; 413 over the size limit; 422 over 30 s or undecodable', async () => {
+    const ok = await postRaw(
+      server.url,
+      '/classify-video/sync',
+      await readFile(clips.explicit as string),
+    );
+    expect(ok.status).toBe(200);
+    const env = (await ok.json()) as { status: string; result: ClassifyResult; error: null };
+    expect(env).toMatchObject({ status: 'done', error: null });
+    expect(ClassifyResultSchema.parse(env.result).is_explicit).toBe(true);
+
+    const thirty = await postRaw(
+      server.url,
+      '/classify-video/sync',
+      await readFile(clips.thirty as string),
+    );
+    expect(thirty.status).toBe(200); // a 30 s clip is within the 30 s limit
+
+    const long = await postRaw(
+      server.url,
+      '/classify-video/sync',
+      await readFile(clips.long as string),
+    );
+    expect(long.status).toBe(422);
+    expect(await long.json()).toMatchObject({ error_code: 'too_long', retryable: false });
+
+    const big = await readFile(clips.busy as string);
+    expect(big.length).toBeGreaterThan(100 * 1024);
+    const tooBig = await postJson(server.url, '/classify-video/sync', {
+      video_base64: big.toString('base64'),
+    });
+    expect(tooBig.status).toBe(413);
+    expect(await tooBig.json()).toMatchObject({ error_code: 'payload_too_large' });
+
+    const bad = await postRaw(
+      server.url,
+      '/classify-video/sync',
+      await readFile(clips.truncated as string),
+    );
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error_code: string }).error_code).not.toBe('internal');
+  });
+
+  it('answers bad requests over a real socket as JSON, and never logs video or poster bytes', async () => {
+    const res = await fetch(`${server.url}/classify-video`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"video_base64": 12',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error_code: 'bad_request', retryable: false });
+    const logText = server.logs.map((l) => JSON.stringify(l)).join('\n');
+    const video = (await readFile(clips.explicit as string)).toString('base64');
+    expect(logText).not.toContain(video.slice(100, 160));
+    expect(logText).not.toContain('/9j/'); // the start of every base64 JPEG
+    const finished = server.logs.filter((l) => l.msg === 'job finished');
+    expect(finished.length).toBeGreaterThan(0);
+    expect(finished.every((l) => typeof l.job_id === 'string')).toBe(true);
+  });
+});

@@ -1,0 +1,112 @@
+// Workers as separate processes (`--worker-only`): one killed with SIGKILL mid-job loses no
+// job (BullMQ's stalled-job recovery hands it to the next worker); SIGTERM drains.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { poll, postRaw } from '../../test/client.js';
+import { startModelBoss, type TestModelBoss } from '../../test/model-boss.js';
+import { dropPrefix, hasRedis, REDIS_URL, testPrefix, testRedis } from '../../test/redis.js';
+import { type ServerProcess, startServer } from '../../test/server-process.js';
+import { makeClip } from '../../test/videos.js';
+
+describe.skipIf(!hasRedis)('worker processes', () => {
+  const prefix = testPrefix('e2e-kill');
+  let dir: string;
+  let video: Buffer;
+  let boss: TestModelBoss;
+  let api: ServerProcess;
+  const workers: ServerProcess[] = [];
+  let env: Record<string, string>;
+
+  const startWorker = async () => {
+    const w = await startServer(env, ['--worker-only']);
+    workers.push(w);
+    return w;
+  };
+  const submit = async (n: number) => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const res = await postRaw(api.url, '/classify-video?reuse=false&keyframes=6', video);
+      expect(res.status).toBe(202);
+      ids.push(((await res.json()) as { job_id: string }).job_id);
+    }
+    return ids;
+  };
+  const startedJobs = (w: ServerProcess) =>
+    w.logs.filter((l) => l.msg === 'job started').map((l) => l.job_id as string);
+  const waitFor = async (cond: () => boolean, ms = 20_000) => {
+    const deadline = Date.now() + ms;
+    while (!cond()) {
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'imajin-server-kill-'));
+    video = await readFile(
+      await makeClip(dir, 'clip.mp4', {
+        shots: [
+          { color: 'green', seconds: 3 },
+          { color: 'gray', seconds: 3 },
+        ],
+      }),
+    );
+    boss = await startModelBoss({ latencyMs: 300 }); // 6 frames one at a time: a job takes ≥ 1.8 s
+    env = {
+      REDIS_URL: REDIS_URL as string,
+      REDIS_PREFIX: prefix,
+      QUEUE_NAME: prefix,
+      SCORER: 'model-boss',
+      MODEL_BOSS_URL: boss.url,
+      MODEL_BOSS_MAX_IN_FLIGHT: '1',
+      JOBS_PER_WORKER: '2',
+      LOCK_DURATION: '2s',
+      STALLED_INTERVAL: '1s',
+      IN_PROCESS_WORKER: 'false',
+    };
+    api = await startServer(env);
+  });
+  afterAll(async () => {
+    await Promise.all([api, ...workers].map((p) => p?.stop('SIGKILL')));
+    await boss?.close();
+    const redis = testRedis();
+    await dropPrefix(redis, prefix);
+    await redis.quit();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a worker SIGKILLed mid-job, then restarted: every job completes, none fails', async () => {
+    const ids = await submit(4);
+    const first = await startWorker();
+    await waitFor(() => startedJobs(first).length >= 2);
+    const running = startedJobs(first);
+    expect(await first.stop('SIGKILL')).toBe('SIGKILL');
+    const killedMidJob = running.filter(
+      (id) => !first.logs.some((l) => l.msg === 'job finished' && l.job_id === id),
+    );
+    expect(killedMidJob.length).toBeGreaterThan(0);
+
+    const second = await startWorker();
+    const envelopes = await Promise.all(ids.map((id) => poll(api.url, id, 60_000)));
+    expect(envelopes.map((e) => e.status)).toEqual(['done', 'done', 'done', 'done']);
+    for (const id of killedMidJob) expect(startedJobs(second)).toContain(id); // finished elsewhere
+    expect(second.logs.some((l) => String(l.msg).includes('stalled'))).toBe(true);
+    expect(await second.stop('SIGTERM')).toBe(0); // an idle worker stops at once
+  });
+
+  it('SIGTERM drains: the running job finishes, then the worker exits 0', async () => {
+    const [id] = await submit(1);
+    const w = await startWorker();
+    await waitFor(() => startedJobs(w).includes(id as string));
+    const code = await w.stop('SIGTERM');
+    expect(code).toBe(0);
+    expect(
+      w.logs.some((l) => l.msg === 'job finished' && l.job_id === id && l.status === 'done'),
+    ).toBe(true);
+    const env = await poll(api.url, id as string, 5_000);
+    expect(env.status).toBe('done');
+    expect(await api.stop('SIGTERM')).toBe(0);
+  });
+});
