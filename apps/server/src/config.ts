@@ -7,7 +7,11 @@ import { parseBytes, parseSeconds } from './units.js';
 const MiB = 1024 ** 2;
 
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce.number().int(`must be a whole number`).min(min).max(max);
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min)
+    .max(max);
 const bytes = z.string().transform((s, ctx) => {
   const n = parseBytes(s);
   if (n === undefined || n < 1)
