@@ -132,6 +132,7 @@ void MediaInput::chooseVideoStream() {
 void MediaInput::checkHeaderLimits() const {
   const Limits& limits = control_.limits();
   const AVCodecParameters* par = video_->codecpar;
+  if (par->width <= 0 || par->height <= 0) fail(Reason::CorruptInput, "the video stream has no frame size");
   const int64_t pixels = int64_t(std::max(par->width, 0)) * std::max(par->height, 0);
   if (pixels > limits.maxPixels) {
     fail(Reason::TooLarge, "frames of " + std::to_string(par->width) + "x" + std::to_string(par->height) +

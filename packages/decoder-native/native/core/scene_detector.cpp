@@ -39,6 +39,9 @@ double clamp01(double v) { return v < 0 ? 0 : (v > 1 ? 1 : v); }
 constexpr int kMaxShiftX = kThumbWidth / 4;
 constexpr int kMaxShiftY = kThumbHeight / 4;
 constexpr double kMotionCheckShare = 0.5;
+// A moved picture "matches" from this correlation on (fully at floor + ramp).
+constexpr double kMovedMatchFloor = 0.8;
+constexpr double kMovedMatchRamp = 0.1;
 
 // The best correlation of `to` with `from` moved by up to kMaxShiftX/Y thumbnail pixels, over
 // the overlap (luma only).
@@ -169,9 +172,11 @@ void SceneDetector::evaluateHard(int64_t k) {
   }
   const double baseline = steps.size() >= 3 ? median(steps) : 0;
   double score = clamp01(h - baseline);
-  // Camera motion: what the last picture, moved, still explains is not new content.
+  // Camera motion: when the last picture, moved, matches this one closely, it is the same
+  // shot. (Only a close match counts: moved, unrelated pictures can correlate loosely.)
   if (score >= kMotionCheckShare * threshold_) {
-    score = std::min(score, clamp01(1.0 - bestShiftedCorrelation(frame(p)->px, current->px) - baseline));
+    const double moved = bestShiftedCorrelation(frame(p)->px, current->px);
+    score *= 1.0 - clamp01((moved - kMovedMatchFloor) / kMovedMatchRamp);
   }
 
   // Across black (or white) frames, the transition is reported in the middle of them.
@@ -253,7 +258,7 @@ double SceneDetector::gradualAt(int64_t m, double halfWindow) const {
   if (score >= kMotionCheckShare * threshold_) {
     const double blend = std::sqrt(std::max(0.0, f.r2));
     const double moved = std::max(bestShiftedCorrelation(A->px, Y->px), bestShiftedCorrelation(B->px, Y->px));
-    score *= clamp01((blend - moved) / kMotionMargin);
+    if (moved > kMovedMatchFloor) score *= clamp01((blend - moved) / kMotionMargin);
   }
   return score;
 }
@@ -365,7 +370,10 @@ void SceneDetector::pickCuts() {
     if (clear) reported.push_back(c.at);
   }
   std::sort(reported.begin(), reported.end());
-  cuts_ = reported;
+  cuts_.clear();
+  for (double t : reported) {
+    if (cuts_.empty() || t > cuts_.back() + 1e-6) cuts_.push_back(t);  // two reports of one instant
+  }
 }
 
 }  // namespace imajin

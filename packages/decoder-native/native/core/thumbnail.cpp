@@ -14,8 +14,10 @@ extern "C" {
 namespace imajin {
 namespace {
 
-// Each thumbnail cell averages at most about this many samples per direction: a 4K frame is
-// read on a sparse grid, which is plenty for an average and 4x less memory traffic.
+// Each thumbnail cell averages at most about this many rows and samples per row: a 1080p frame
+// is read one row in four (a 4K frame also one sample in four), plenty for an average at a
+// fraction of the memory traffic. Rows are read contiguously, which the compiler vectorises.
+constexpr int kRowsPerCell = 8;
 constexpr int kSamplesPerCell = 16;
 
 struct PlaneView {
@@ -34,21 +36,27 @@ void boxAverage(const PlaneView& p, int outW, int outH, uint8_t* out) {
   for (int oy = 0; oy < outH; ++oy) {
     const int y0 = oy * p.height / outH;
     const int y1 = std::min(p.height, std::max(y0 + 1, (oy + 1) * p.height / outH));
-    const int ystep = std::max(1, (y1 - y0) / kSamplesPerCell);
+    const int ystep = std::max(1, (y1 - y0) / kRowsPerCell);
     for (int ox = 0; ox < outW; ++ox) {
       const int x0 = ox * p.width / outW;
       const int x1 = std::min(p.width, std::max(x0 + 1, (ox + 1) * p.width / outW));
-      const int xstep = std::max(1, (x1 - x0) / kSamplesPerCell);
+      const int xstep = std::max(1, (x1 - x0) / kSamplesPerCell) * p.step;
+      const int64_t from = int64_t(x0) * p.step, to = int64_t(x1) * p.step;
       uint64_t sum = 0;
       uint32_t count = 0;
       for (int y = y0; y < y1; y += ystep) {
-        const auto* row = reinterpret_cast<const Sample*>(p.data + int64_t(y) * p.linesize) + p.offset;
-        for (int x = x0; x < x1; x += xstep) {
-          sum += uint32_t(row[int64_t(x) * p.step]) >> p.shift;
-          ++count;
+        const Sample* row = reinterpret_cast<const Sample*>(p.data + int64_t(y) * p.linesize) + p.offset;
+        uint32_t rowSum = 0;  // at most 16 x 65535 per row sample run: no overflow
+        if (xstep == 1) {
+          for (int64_t x = from; x < to; ++x) rowSum += row[x];  // contiguous: vectorised
+        } else {
+          for (int64_t x = from; x < to; x += xstep) rowSum += row[x];
         }
+        sum += rowSum;
+        count += uint32_t((to - from + xstep - 1) / xstep);
       }
-      out[oy * outW + ox] = uint8_t(std::min<uint64_t>(255, (sum / std::max(1u, count)) >> p.toEight));
+      const uint64_t mean = (sum / std::max(1u, count)) >> (p.shift + p.toEight);
+      out[oy * outW + ox] = uint8_t(std::min<uint64_t>(255, mean));
     }
   }
 }
