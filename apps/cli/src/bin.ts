@@ -4,6 +4,12 @@ import { CommanderError } from 'commander';
 import { EXIT, UsageError } from './lib/errors.js';
 import { buildProgram } from './program.js';
 
+// A reader that goes away (`… | head`) is not an error of ours.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(EXIT.OK);
+  throw err;
+});
+
 let exitCode: number = EXIT.OK;
 const program = buildProgram((code) => {
   exitCode = code;

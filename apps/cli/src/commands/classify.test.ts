@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClassifyResultSchema } from '@imajin/pipeline';
@@ -8,6 +8,7 @@ import { makeGarbage, makeVideo } from '../testing/fixtures.js';
 import { startModelBoss, type TestModelBoss } from '../testing/model-boss.js';
 import { runCli } from '../testing/run-cli.js';
 
+const TRACE = new URL('../testing/trace-loads.mjs', import.meta.url).pathname;
 const SAMPLE = new URL('../../../../samples/sample.mp4', import.meta.url).pathname;
 let dir: string;
 let flagged: string;
@@ -115,10 +116,16 @@ describe('imajin-video classify', () => {
   }, 60_000);
 
   it('classifies the bundled sample with the embedded local scorer (the demo)', async () => {
-    const r = await runCli(['classify', SAMPLE]);
+    // Traced, so this also shows the load tracer sees the model load that scenes/estimate avoid.
+    const trace = join(dir, 'classify-trace.txt');
+    const r = await runCli(['classify', SAMPLE], {
+      nodeArgs: ['--import', TRACE],
+      env: { IMAJIN_TRACE_LOADS: trace },
+    });
     expect(r.stderr).not.toMatch(/failed/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/sample\.mp4: (SFW|SUGGESTIVE|EXPLICIT)/);
-    expect(r.stdout).toMatch(/scorer local:/);
+    expect(r.stdout).toMatch(/scorer local:\S+ \(embedded model/);
+    expect(await readFile(trace, 'utf8')).toMatch(/@tensorflow|nsfwjs/);
   }, 180_000);
 });

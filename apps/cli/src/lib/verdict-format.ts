@@ -33,7 +33,14 @@ export function renderVerdict(path: string, r: ClassifyResult): string[] {
     ],
     rows,
   );
-  const lines = [headline, `  ${facts}`, `  scorer ${r.scorer} · rubric ${r.rubric_version}`];
+  const calibration = r.scorer.startsWith('local:')
+    ? ' (embedded model: not model-boss calibration)'
+    : '';
+  const lines = [
+    headline,
+    `  ${facts}`,
+    `  scorer ${r.scorer}${calibration} · rubric ${r.rubric_version}`,
+  ];
   if (r.explicit_segments.length > 0) {
     lines.push(
       `  explicit at ${r.explicit_segments.map((s) => `${fixed(s.start)}–${fixed(s.end)} s`).join(', ')}`,
