@@ -94,3 +94,12 @@ export async function startServer(
     },
   };
 }
+
+/** The warning and error lines of these processes, to print when a test fails. */
+export function troubleLines(...procs: (ServerProcess | undefined)[]): string {
+  return procs
+    .flatMap((p) => p?.logs ?? [])
+    .filter((l) => l.level === 'error' || l.level === 'warn' || l.level === undefined)
+    .map((l) => JSON.stringify(l))
+    .join('\n');
+}

@@ -1,10 +1,10 @@
 // Size limits and backpressure over a real socket: a streamed upload over the limit is cut
 // off with a 413 the client can read; a full queue answers 503 with Retry-After.
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { postRaw } from '../../test/client.js';
 import { dropPrefix, hasRedis, REDIS_URL, testPrefix, testRedis } from '../../test/redis.js';
-import { type ServerProcess, startServer } from '../../test/server-process.js';
+import { type ServerProcess, startServer, troubleLines } from '../../test/server-process.js';
 
 /** Streams `total` bytes in 64 KiB chunks; resolves with the status and how much was sent. */
 function streamUpload(
@@ -40,6 +40,12 @@ function streamUpload(
 describe.skipIf(!hasRedis)('limits and backpressure over HTTP', () => {
   const prefix = testPrefix('e2e-limits');
   let server: ServerProcess;
+  beforeEach(() => {
+    onTestFailed(() =>
+      console.error(`server logs (warnings and errors):\n${troubleLines(server)}`),
+    );
+  });
+
   beforeAll(async () => {
     server = await startServer({
       REDIS_URL: REDIS_URL as string,

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RUBRIC } from '@imajin/rubric';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { poll, postJson, postRaw } from '../../test/client.js';
 import { startModelBoss, type TestModelBoss } from '../../test/model-boss.js';
 import { dropPrefix, hasRedis, REDIS_URL, testPrefix, testRedis } from '../../test/redis.js';
-import { type ServerProcess, startServer } from '../../test/server-process.js';
+import { type ServerProcess, startServer, troubleLines } from '../../test/server-process.js';
 import { makeClip, truncate } from '../../test/videos.js';
 import type { ClassifyResult } from '../schemas/result.js';
 import { ClassifyResultSchema } from '../schemas/result.js';
@@ -32,6 +32,12 @@ describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
   let boss: TestModelBoss;
   let server: ServerProcess;
   const clips: Record<string, string> = {};
+
+  beforeEach(() => {
+    onTestFailed(() =>
+      console.error(`server logs (warnings and errors):\n${troubleLines(server)}`),
+    );
+  });
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'imajin-server-e2e-'));

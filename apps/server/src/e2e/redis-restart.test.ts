@@ -4,11 +4,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { poll, postRaw } from '../../test/client.js';
 import { startModelBoss, type TestModelBoss } from '../../test/model-boss.js';
 import { freePort, type OwnRedis, ownRedis } from '../../test/redis-server.js';
-import { type ServerProcess, startServer } from '../../test/server-process.js';
+import { type ServerProcess, startServer, troubleLines } from '../../test/server-process.js';
 import { makeClip } from '../../test/videos.js';
 
 describe('a Redis restart', () => {
@@ -17,6 +17,12 @@ describe('a Redis restart', () => {
   let boss: TestModelBoss;
   let redis: OwnRedis;
   let server: ServerProcess;
+
+  beforeEach(() => {
+    onTestFailed(() =>
+      console.error(`server logs (warnings and errors):\n${troubleLines(server)}`),
+    );
+  });
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'imajin-server-redis-'));

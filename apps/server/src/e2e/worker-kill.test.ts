@@ -3,11 +3,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { poll, postRaw } from '../../test/client.js';
 import { startModelBoss, type TestModelBoss } from '../../test/model-boss.js';
 import { dropPrefix, hasRedis, REDIS_URL, testPrefix, testRedis } from '../../test/redis.js';
-import { type ServerProcess, startServer } from '../../test/server-process.js';
+import { type ServerProcess, startServer, troubleLines } from '../../test/server-process.js';
 import { makeClip } from '../../test/videos.js';
 
 describe.skipIf(!hasRedis)('worker processes', () => {
@@ -42,6 +42,12 @@ describe.skipIf(!hasRedis)('worker processes', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
   };
+
+  beforeEach(() => {
+    onTestFailed(() =>
+      console.error(`server logs (warnings and errors):\n${troubleLines(api, ...workers)}`),
+    );
+  });
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'imajin-server-kill-'));
