@@ -65,6 +65,7 @@ describe.skipIf(!hasRedis)('open routes, docs, auth and errors', () => {
     expect(text).toMatch(/imajin_queue_depth\{state="waiting"\} \d+/);
     expect(text).toContain('imajin_jobs_total');
     expect(text).toContain('imajin_scorer_calls_total');
+    expect(text).toMatch(/imajin_http_requests_total\{route="GET \/healthz",status="200"\} \d+/);
   });
 
   it('/openapi.json describes the routes and the result schema', async () => {

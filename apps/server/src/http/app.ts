@@ -29,6 +29,7 @@ function accessLog(logger: Logger, metrics: Metrics): MiddlewareHandler {
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
+        job_id: c.res.headers.get('x-job-id') ?? undefined,
         ms: Math.round(performance.now() - started),
       },
       'http',

@@ -40,6 +40,6 @@ export function statusRoute(app: OpenAPIHono, s: Services): void {
       );
     if (!isFinal(rec.status) && Date.now() - rec.updated_at > RECONCILE_AFTER_MS)
       rec = await reconcile(s, rec);
-    return c.json(toEnvelope(rec), 200);
+    return c.json(toEnvelope(rec), 200, { 'X-Job-Id': rec.job_id });
   });
 }

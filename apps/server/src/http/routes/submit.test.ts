@@ -31,6 +31,7 @@ describe.skipIf(!hasRedis)('POST /classify-video', () => {
     const body = (await res.json()) as { job_id: string; status: string };
     expect(body.status).toBe('queued');
     expect(body.job_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers.get('x-job-id')).toBe(body.job_id);
     const stored = await h.services.videos.get(body.job_id);
     expect(stored?.equals(VIDEO)).toBe(true);
     const rec = await h.services.records.get(body.job_id);

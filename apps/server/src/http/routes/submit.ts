@@ -77,6 +77,6 @@ export function submitRoute(app: OpenAPIHono, s: Services): void {
       { ...s, rubricFingerprint: s.rubric.fingerprint, scorerName: s.engine.scorerName },
       upload,
     );
-    return c.json(accepted, 202);
+    return c.json(accepted, 202, { 'X-Job-Id': accepted.job_id });
   });
 }

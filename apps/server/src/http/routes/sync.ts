@@ -120,6 +120,6 @@ export function syncRoute(app: OpenAPIHono, s: Services): void {
       },
       'sync job done',
     );
-    return c.json(rec, 200);
+    return c.json(rec, 200, { 'X-Job-Id': id });
   });
 }
