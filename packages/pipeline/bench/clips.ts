@@ -51,7 +51,7 @@ export function benchDir(): string {
 
 export async function ensureClip(clip: Clip): Promise<string> {
   const dir = benchDir();
-  const file = path.join(dir, `${clip.name}-1080p.mp4`);
+  const file = path.join(dir, `pipeline-${clip.name}-1080p.mp4`);
   if (existsSync(file)) return file;
   await mkdir(dir, { recursive: true });
   const size = '1920x1080';
