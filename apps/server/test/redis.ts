@@ -38,3 +38,13 @@ export async function dropPrefix(redis: Redis, prefix: string): Promise<void> {
     if (keys.length) await redis.del(...keys);
   } while (cursor !== '0');
 }
+
+/** Drops a test file's keys with a client of its own (for afterAll hooks). */
+export async function dropTestPrefix(prefix: string): Promise<void> {
+  const redis = testRedis();
+  try {
+    await dropPrefix(redis, prefix);
+  } finally {
+    await redis.quit();
+  }
+}

@@ -3,7 +3,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { postRaw } from '../../test/client.js';
-import { dropPrefix, hasRedis, REDIS_URL, testPrefix, testRedis } from '../../test/redis.js';
+import { dropTestPrefix, hasRedis, REDIS_URL, testPrefix } from '../../test/redis.js';
 import { type ServerProcess, startServer, troubleLines } from '../../test/server-process.js';
 
 /** Streams `total` bytes in 64 KiB chunks; resolves with the status and how much was sent. */
@@ -61,9 +61,7 @@ describe.skipIf(!hasRedis)('limits and backpressure over HTTP', () => {
   });
   afterAll(async () => {
     await server?.stop();
-    const redis = testRedis();
-    await dropPrefix(redis, prefix);
-    await redis.quit();
+    await dropTestPrefix(prefix);
   });
 
   it('cuts off a chunked upload over the limit with a readable 413, long before the end', async () => {

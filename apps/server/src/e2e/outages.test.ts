@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { poll, postRaw } from '../../test/client.js';
 import { startModelBoss, type TestModelBoss } from '../../test/model-boss.js';
-import { dropPrefix, hasRedis, REDIS_URL, testPrefix, testRedis } from '../../test/redis.js';
+import { dropTestPrefix, hasRedis, REDIS_URL, testPrefix } from '../../test/redis.js';
 import { type ServerProcess, startServer, troubleLines } from '../../test/server-process.js';
 import { makeClip } from '../../test/videos.js';
 
@@ -53,9 +53,7 @@ describe.skipIf(!hasRedis)('model-boss outages', () => {
   afterAll(async () => {
     await server?.stop();
     await boss?.close();
-    const redis = testRedis();
-    await dropPrefix(redis, prefix);
-    await redis.quit();
+    await dropTestPrefix(prefix);
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { poll, postJson, postRaw } from '../../test/client.js';
 import { startModelBoss, type TestModelBoss } from '../../test/model-boss.js';
-import { dropPrefix, hasRedis, REDIS_URL, testPrefix, testRedis } from '../../test/redis.js';
+import { dropTestPrefix, hasRedis, REDIS_URL, testPrefix } from '../../test/redis.js';
 import { type ServerProcess, startServer, troubleLines } from '../../test/server-process.js';
 import { makeClip, truncate } from '../../test/videos.js';
 import type { ClassifyResult } from '../schemas/result.js';
@@ -100,9 +100,7 @@ describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
   afterAll(async () => {
     await server?.stop();
     await boss?.close();
-    const redis = testRedis();
-    await dropPrefix(redis, prefix);
-    await redis.quit();
+    await dropTestPrefix(prefix);
     await rm(dir, { recursive: true, force: true });
   });
 

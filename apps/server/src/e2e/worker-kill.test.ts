@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { poll, postRaw } from '../../test/client.js';
 import { startModelBoss, type TestModelBoss } from '../../test/model-boss.js';
-import { dropPrefix, hasRedis, REDIS_URL, testPrefix, testRedis } from '../../test/redis.js';
+import { dropTestPrefix, hasRedis, REDIS_URL, testPrefix } from '../../test/redis.js';
 import { type ServerProcess, startServer, troubleLines } from '../../test/server-process.js';
 import { makeClip } from '../../test/videos.js';
 
@@ -77,9 +77,7 @@ describe.skipIf(!hasRedis)('worker processes', () => {
   afterAll(async () => {
     await Promise.all([api, ...workers].map((p) => p?.stop('SIGKILL')));
     await boss?.close();
-    const redis = testRedis();
-    await dropPrefix(redis, prefix);
-    await redis.quit();
+    await dropTestPrefix(prefix);
     await rm(dir, { recursive: true, force: true });
   });
 
