@@ -90,12 +90,25 @@ describe('imajin-video classify', () => {
     expect(r.stderr).toContain(`${garbage}: failed: ${lines[1]?.error?.error_code}`);
   });
 
-  it('--keyframes N scores N evenly spaced frames', async () => {
+  it('--keyframes N scores N evenly spaced frames, clamped to --band', async () => {
     const r = await runCli(['classify', calm, '--json', '--keyframes', '5', ...viaModelBoss()]);
     expect(r.code).toBe(0);
     const result = ClassifyResultSchema.parse(JSON.parse(r.stdout));
     expect(result.frame_count).toBe(5);
     expect(result.sampling.policy).toBe('forced');
+    const clamped = await runCli([
+      'classify',
+      calm,
+      '--json',
+      '--keyframes',
+      '9',
+      '--band',
+      '2:4',
+      ...viaModelBoss(),
+    ]);
+    const narrow = ClassifyResultSchema.parse(JSON.parse(clamped.stdout));
+    expect(narrow.frame_count).toBe(4);
+    expect(narrow.sampling.band).toEqual({ min: 2, max: 4 });
   });
 
   it('with model-boss down the failure is retryable (scorer_unavailable)', async () => {
