@@ -16,7 +16,10 @@ import { freePort, ownRedis } from '../test/redis-server.js';
 import { type ServerProcess, startServer } from '../test/server-process.js';
 import { makeClip, type Shot } from '../test/videos.js';
 
+// `pnpm bench -- --x` passes the `--` through: drop it.
+const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
 const { values: args } = parseArgs({
+  args: argv,
   options: {
     clients: { type: 'string', default: '1,4' },
     jobs: { type: 'string', default: '16' },
