@@ -119,6 +119,18 @@ function listen(app: OpenAPIHono, config: Config): Promise<{ server: ServerType;
   });
 }
 
+function whenReady(clients: Redis[], timeoutMs: number): Promise<void> {
+  const waits = clients.map((r) =>
+    r.status === 'ready'
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => r.once('ready', () => resolve())),
+  );
+  return Promise.race([
+    Promise.all(waits).then(() => undefined),
+    new Promise<void>((r) => setTimeout(r, timeoutMs).unref()),
+  ]);
+}
+
 export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
   const { config, logger } = o;
   const redis = connectRedis(config.redisUrl, o.api ? 'api' : 'worker', logger);
@@ -146,6 +158,9 @@ export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
       role: 'worker',
     });
   }
+  // Give Redis a moment, so the first requests do not meet a connection still opening; if it
+  // is down, listen anyway: /readyz says so and requests answer 503 until it is back.
+  await whenReady([redis, queueRedis], 5000);
   const { server, port } = await listen(app, config);
   logger.info(
     {

@@ -83,6 +83,15 @@ export async function startServer(
       );
     });
   });
+  // Ready means Redis answers too (the tests that restart Redis start it first).
+  for (let i = 0; i < 300; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     port,
