@@ -93,3 +93,12 @@ describe('probe', () => {
     expect(await probe(padded.subarray(50, 50 + bytes.length))).toEqual(await probe(bytes));
   });
 });
+
+describe('libavVersions', () => {
+  it('reports the libav the binary runs on, matching what it was built against', async () => {
+    const { libavVersions } = await import('./index.js');
+    const versions = libavVersions();
+    expect(versions.avcodec.loaded.split('.')[0]).toBe(versions.avcodec.built.split('.')[0]);
+    expect(versions.ffmpeg).toMatch(/\d/);
+  });
+});

@@ -21,6 +21,7 @@ constexpr double kFlatStdDev = 4.0;
 // for these half-windows (seconds). Dissolves and dips shorter than 2 s are caught.
 constexpr double kHalfWindows[] = {0.25, 0.5, 1.0};
 constexpr double kLongestHalfWindow = 1.0;
+constexpr double kHalfwayReach = 0.5;
 // Blend fit (R^2) needed: below kFitFloor nothing, full credit from kFitFloor + kFitRamp.
 constexpr double kFitFloor = 0.80;
 constexpr double kFitRamp = 0.15;
@@ -33,11 +34,11 @@ constexpr size_t kMaxWindowFrames = 4096;  // bounds memory at very high frame r
 
 double clamp01(double v) { return v < 0 ? 0 : (v > 1 ? 1 : v); }
 
-// Camera motion: shifts of up to a quarter of the picture are tried before calling a change new
+// Camera motion: shifts of up to 3/8 of the picture are tried before calling a change new
 // content. Only candidates that already score at least kMotionCheckShare of the threshold pay
 // for the search (about 600 correlations of the luma thumbnail).
-constexpr int kMaxShiftX = kThumbWidth / 4;
-constexpr int kMaxShiftY = kThumbHeight / 4;
+constexpr int kMaxShiftX = kThumbWidth * 3 / 8;
+constexpr int kMaxShiftY = kThumbHeight * 3 / 8;
 constexpr double kMotionCheckShare = 0.5;
 // A moved picture "matches" from this correlation on (fully at floor + ramp).
 constexpr double kMovedMatchFloor = 0.8;
@@ -303,7 +304,13 @@ void SceneDetector::evaluateGradual(int64_t m) {
       gradualRadius_[size_t(m)] = float(halfWindow);
     }
   }
-  gradualTime_[size_t(m)] = gradual_[size_t(m)] >= threshold_ ? halfwayTime(m) : times_[size_t(m)];
+  gradualTime_[size_t(m)] = times_[size_t(m)];
+  if (gradual_[size_t(m)] >= threshold_) {
+    // The half-way point refines the time near the frame that found the transition, no further
+    // (far from it, the projection met something else: a ramp, another shot).
+    const double halfway = halfwayTime(m), reach = std::max(double(gradualRadius_[size_t(m)]), kHalfwayReach);
+    if (std::fabs(halfway - times_[size_t(m)]) <= reach) gradualTime_[size_t(m)] = halfway;
+  }
 }
 
 void SceneDetector::trimWindow() {
@@ -356,18 +363,26 @@ void SceneDetector::pickCuts() {
     candidates.push_back({i, scores_[i], hard ? hardRadius : double(gradualRadius_[i]), hard ? times_[i] : gradualTime_[i]});
   }
   std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) { return x.score > y.score; });
-  // Strongest first; a candidate within the radius of a stronger accepted one is the same
-  // transition. Radii are at most kLongestHalfWindow, so only accepted cuts that close are looked at.
-  std::multimap<double, double> accepted;  // time -> radius
+  // Strongest first; a candidate within the radius of a stronger accepted one, by the frame that
+  // found it or by the time it reports, is the same transition. Radii are at most
+  // kLongestHalfWindow and reports within a radius of their frame, so only accepted candidates
+  // within twice that are looked at.
+  struct Accepted {
+    double at;
+    double radius;
+  };
+  std::multimap<double, Accepted> accepted;  // by the time of the frame that found it
   std::vector<double> reported;
   for (const Candidate& c : candidates) {
     const double t = times_[c.index];
     bool clear = true;
-    for (auto it = accepted.lower_bound(t - kLongestHalfWindow); it != accepted.end() && it->first <= t + kLongestHalfWindow; ++it) {
-      if (std::fabs(t - it->first) <= std::max(c.radius, it->second)) clear = false;
+    for (auto it = accepted.lower_bound(t - 2 * kLongestHalfWindow); clear && it != accepted.end() && it->first <= t + 2 * kLongestHalfWindow; ++it) {
+      const double radius = std::max(c.radius, it->second.radius);
+      clear = std::fabs(t - it->first) > radius && std::fabs(c.at - it->second.at) > radius;
     }
-    if (clear) accepted.emplace(t, c.radius);
-    if (clear) reported.push_back(c.at);
+    if (!clear) continue;
+    accepted.emplace(t, Accepted{c.at, c.radius});
+    reported.push_back(c.at);
   }
   std::sort(reported.begin(), reported.end());
   cuts_.clear();
