@@ -187,12 +187,14 @@ async function main() {
       ? { DECODE_THREADS: args['decode-threads'], UV_THREADPOOL_SIZE: args['decode-threads'] }
       : {}),
   };
-  const api = await startServer(env);
-  const worker = await startServer(env, ['--worker-only']);
+  let api: ServerProcess | undefined;
+  let worker: ServerProcess | undefined;
   console.log(
     `clips: ${videos.map((v) => `${v.seconds}s`).join(' ')} (640x360, cached in ${CACHE}); model-boss ${args.latency} ms per image; ${jobsPerRun} jobs per run`,
   );
   try {
+    api = await startServer(env);
+    worker = await startServer(env, ['--worker-only']);
     await runClients(api, worker, videos.slice(0, 1), 1); // warm-up: imports, first decode
     const rows = [];
     for (const clients of clientCounts) {
@@ -212,8 +214,8 @@ async function main() {
         );
     }
   } finally {
-    await api.stop();
-    await worker.stop();
+    await api?.stop();
+    await worker?.stop();
     await boss.close();
     await redis?.stop();
     await rm(dir, { recursive: true, force: true });

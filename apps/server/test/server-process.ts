@@ -57,7 +57,7 @@ export async function startServer(
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
-  const port = await new Promise<number>((resolve, reject) => {
+  const listening = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(
       () =>
         reject(
@@ -83,6 +83,13 @@ export async function startServer(
       );
     });
   });
+  let port: number;
+  try {
+    port = await listening;
+  } catch (err) {
+    child.kill('SIGKILL'); // a server that did not start must not outlive the test
+    throw err;
+  }
   // Ready means Redis answers too (the tests that restart Redis start it first).
   for (let i = 0; i < 300; i++) {
     const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
