@@ -3,14 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { checkRubricPin, type RubricLike } from './rubric-pin.js';
 
 const ours: RubricLike = RUBRIC;
-const copy = () => JSON.parse(JSON.stringify(ours)) as RubricLike & Record<string, unknown>;
+// A caller's copy: plain JSON, free to drift.
+type MutableRubric = Record<string, unknown> & {
+  version: string;
+  fingerprint: string;
+  dimensions: { id: string; positive: string; negative: string }[];
+  thresholds: { explicit: number; suggestive: number };
+};
+const copy = () => JSON.parse(JSON.stringify(ours)) as MutableRubric;
 
 describe('checkRubricPin', () => {
   it('accepts no pin, our fingerprint, or our dimensions and thresholds with extra keys', () => {
     expect(() => checkRubricPin(undefined, ours)).not.toThrow();
-    expect(() =>
-      checkRubricPin({ fingerprint: ours.fingerprint.toUpperCase() }, ours),
-    ).not.toThrow();
+    expect(() => checkRubricPin({ fingerprint: ours.fingerprint }, ours)).not.toThrow();
     const { fingerprint: _f, ...noFingerprint } = { ...copy(), model: 'whatever', $comment: 'x' };
     expect(() => checkRubricPin(noFingerprint, ours)).not.toThrow();
   });
@@ -18,7 +23,16 @@ describe('checkRubricPin', () => {
   it('refuses another fingerprint even when the labels match', () => {
     expect(() =>
       checkRubricPin({ ...copy(), fingerprint: 'f'.repeat(64), version: '0.0.1-theirs' }, ours),
-    ).toThrow(`pins rubric 0.0.1-theirs, this service runs ${ours.version} (fingerprint differs)`);
+    ).toThrow(`fingerprint differs (theirs 0.0.1-theirs, ours ${ours.version})`);
+  });
+
+  it('refuses our fingerprint carried by a copy whose labels drifted', () => {
+    const drifted = copy();
+    drifted.dimensions = [
+      { ...ours.dimensions[0]!, positive: 'porn' },
+      ...ours.dimensions.slice(1),
+    ];
+    expect(() => checkRubricPin(drifted, ours)).toThrow(/dimensions\[0\]\.positive differs/);
   });
 
   it('refuses different labels, order, thresholds, or nothing to compare', () => {
@@ -29,10 +43,10 @@ describe('checkRubricPin', () => {
     const looser = copy();
     looser.thresholds = { ...ours.thresholds, explicit: ours.thresholds.explicit + 0.05 };
     for (const [pin, why] of [
-      [labels, /labels of dimension "explicit"/],
-      [order, /dimension 0/],
-      [looser, /explicit threshold/],
-      [{ version: '1.0.0' }, /no fingerprint/],
+      [labels, /dimensions\[0\]\.positive differs/],
+      [order, /dimensions\[0\]\.id differs/],
+      [looser, /thresholds\.explicit differs/],
+      [{ version: '1.0.0' }, /dimensions must be 3 label pairs/],
     ] as const) {
       const { fingerprint: _f, ...p } = pin as Record<string, unknown>;
       let err: { status?: number; code?: string; message?: string; details?: unknown } = {};
