@@ -17,6 +17,8 @@ const BAD: [string, DecodeErrorCode][] = [
   ['truncated-faststart.mp4', 'TRUNCATED'],
   ['truncated-moov-end.mp4', 'TRUNCATED'],
   ['truncated.mkv', 'TRUNCATED'],
+  ['huge-dimensions.avi', 'TOO_LARGE'],
+  ['long-header.mkv', 'TOO_LONG'],
 ];
 
 describe.each(Object.entries(calls))('%s on bad input', (_name, call) => {

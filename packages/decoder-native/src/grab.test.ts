@@ -88,6 +88,21 @@ describe('grabFrames', () => {
     frames.forEach((frame, i) => expect(frame.t).toBeCloseTo(times[i] ?? Number.NaN, 6));
   });
 
+  it.each(['cuts.mp4', 'cuts.ts'])(
+    'seeks to the right frame in %s (with or without an index)',
+    async (name) => {
+      const ref = await ffprobeFrameTimes(fixture(name));
+      const start = ref[0] ?? 0; // MPEG-TS starts at 1.4 s; our times start at 0
+      const times = [5.5, 0.2, 3.1, 4.0, 1.55];
+      const frames = await grabFrames(fixture(name), times);
+      frames.forEach((frame, i) => {
+        const wanted = (times[i] ?? Number.NaN) + start;
+        const expected = ref.filter((t) => t <= wanted + 1e-6).at(-1) ?? Number.NaN;
+        expect(frame.t).toBeCloseTo(expected - start, 4);
+      });
+    },
+  );
+
   it('returns nothing for no times without decoding', async () => {
     expect(await grabFrames(fixture('h264.mp4'), [])).toEqual([]);
   });
@@ -97,11 +112,14 @@ describe('grabFrames', () => {
     expect(frames.map((f) => f.t)).toEqual([0, 0, 0]);
   });
 
-  it.each(['hevc.mp4', 'hevc10.mov', 'vp9.webm', 'h264.mkv'])('decodes %s', async (name) => {
-    const frames = await grabFrames(fixture(name), [0, 0.5]);
-    expect(frames.map((f) => f.t)).toEqual([0, expect.closeTo(0.5, 5)]);
-    expect(frames[1]?.t).toBeLessThanOrEqual(0.5 + FRAME);
-  });
+  it.each(['hevc.mp4', 'hevc10.mov', 'vp9.webm', 'h264.mkv', 'mjpeg.avi', 'h264.ts'])(
+    'decodes %s',
+    async (name) => {
+      const frames = await grabFrames(fixture(name), [0, 0.5]);
+      expect(frames.map((f) => f.t)).toEqual([0, expect.closeTo(0.5, 5)]);
+      expect(frames[1]?.t).toBeLessThanOrEqual(0.5 + FRAME);
+    },
+  );
 });
 
 /** Mean HSV saturation and mean BT.709 luma of a frame, both 0..1. */

@@ -34,6 +34,8 @@ describe('probe', () => {
     'hevc.mp4',
     'hevc10.mov',
     'vp9.webm',
+    'mjpeg.avi',
+    'h264.ts',
     'portrait.mp4',
     'audio.mp4',
     'vfr.mp4',

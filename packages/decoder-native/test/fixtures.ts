@@ -101,6 +101,8 @@ const FIXTURES: [string, Maker, string[]?][] = [
   ['h264.mkv', (o) => ffmpeg([...src('testsrc2', 2), ...X264, o])],
   ['hevc.mp4', (o) => ffmpeg([...src('testsrc2', 2), ...X265, '-pix_fmt', 'yuv420p', o])],
   ['hevc10.mov', (o) => ffmpeg([...src('testsrc2', 2), ...X265, '-pix_fmt', 'yuv420p10le', o])],
+  ['mjpeg.avi', (o) => ffmpeg([...src('testsrc2', 1), '-c:v', 'mjpeg', '-q:v', '5', o])],
+  ['h264.ts', (o) => ffmpeg([...src('testsrc2', 1), ...X264, o])],
   [
     'vp9.webm',
     (o) =>
@@ -310,11 +312,53 @@ const FIXTURES: [string, Maker, string[]?][] = [
   ],
   ['truncated-moov-end.mp4', (o, dir) => truncate(join(dir, 'h264.mp4'), o, 0.6), ['h264.mp4']],
   ['truncated.mkv', (o, dir) => truncate(join(dir, 'h264.mkv'), o, 0.6), ['h264.mkv']],
+  ['cuts.ts', (o, dir) => ffmpeg(['-i', join(dir, 'cuts.mp4'), '-c', 'copy', o]), ['cuts.mp4']],
+  [
+    'huge-dimensions.avi',
+    (o, dir) => patchAviDimensions(join(dir, 'mjpeg.avi'), o, 60000, 60000),
+    ['mjpeg.avi'],
+  ],
+  [
+    'long-header.mkv',
+    (o, dir) => patchMatroskaDuration(join(dir, 'h264.mkv'), o, 1e12),
+    ['h264.mkv'],
+  ],
 ];
 
 async function truncate(from: string, to: string, keep: number): Promise<void> {
   const bytes = await readFile(from);
   await writeFile(to, bytes.subarray(0, Math.floor(bytes.length * keep)));
+}
+
+/** An MJPEG AVI whose headers (avih, strf) and every JPEG frame (SOF0) claim another size. */
+async function patchAviDimensions(
+  from: string,
+  to: string,
+  width: number,
+  height: number,
+): Promise<void> {
+  const bytes = await readFile(from);
+  const avih = bytes.indexOf('avih') + 8 + 8 * 4; // dwWidth, dwHeight after 8 DWORDs
+  bytes.writeUInt32LE(width, avih);
+  bytes.writeUInt32LE(height, avih + 4);
+  const strf = bytes.indexOf('strf') + 8 + 4; // BITMAPINFOHEADER biWidth, biHeight
+  bytes.writeInt32LE(width, strf);
+  bytes.writeInt32LE(height, strf + 4);
+  for (let at = bytes.indexOf(SOF0); at >= 0; at = bytes.indexOf(SOF0, at + 2)) {
+    bytes.writeUInt16BE(height, at + 5);
+    bytes.writeUInt16BE(width, at + 7);
+  }
+  await writeFile(to, bytes);
+}
+const SOF0 = Buffer.from([0xff, 0xc0]);
+
+/** A Matroska file whose Segment Info claims a duration of `ms` milliseconds. */
+async function patchMatroskaDuration(from: string, to: string, ms: number): Promise<void> {
+  const bytes = await readFile(from);
+  const at = bytes.indexOf(Buffer.from([0x44, 0x89, 0x88])); // Duration, 8-byte float
+  if (at < 0) throw new Error('no 8-byte Duration element');
+  bytes.writeDoubleBE(ms, at + 3);
+  await writeFile(to, bytes);
 }
 
 /** Deterministic pseudo-random bytes (xorshift32). */

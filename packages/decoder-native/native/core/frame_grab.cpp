@@ -26,6 +26,8 @@ using FramePtr = std::unique_ptr<AVFrame, FrameDeleter>;
 
 // Without an index, decoding forward beats a seek for gaps shorter than this.
 constexpr double kForwardWithoutIndexSec = 2.0;
+// How far before a target successive seeks aim when one lands past it.
+constexpr double kSeekBackoffSec[] = {0, 1, 3, 8, 20};
 
 class Cursor {
  public:
@@ -42,23 +44,37 @@ class Cursor {
       haveNext_ = false;
     }
     if (!haveNext_ && !eof_) {
-      if (!started_ || shouldSeek(target)) seek(target);
-      decodeUntil(target);
-      // Landing on a keyframe shown after the target (B-frame delay): go one keyframe earlier.
-      if (justSeeked_ && !havePrev_ && haveNext_ && next_->pkt_dts != AV_NOPTS_VALUE && next_->pkt_dts > media_.startPts()) {
-        seek(next_->pkt_dts - 1);
+      if (shouldSeek(target)) {
+        seekAtOrBefore(target);
+      } else {
+        started_ = true;
         decodeUntil(target);
       }
-      justSeeked_ = false;
     }
     if (havePrev_) return prev_.get();
     return haveNext_ ? next_.get() : nullptr;
   }
 
  private:
+  // A seek can stop past the target (a keyframe shown after it because of B-frame delay, or a
+  // container without an index landing mid-GOP): then we back off further, and at worst
+  // decode from the start.
+  void seekAtOrBefore(int64_t target) {
+    for (double back : kSeekBackoffSec) {
+      const int64_t at = target - (media_.toPts(back) - media_.startPts());
+      if (at <= media_.startPts()) break;
+      seek(at);
+      decodeUntil(target);
+      if (havePrev_) return;
+    }
+    seekToStart();
+    decodeUntil(target);
+  }
+
   bool shouldSeek(int64_t target) const {
-    if (!havePrev_) return true;
-    const int64_t here = prev_->best_effort_timestamp;
+    // Before anything is decoded the demuxer is at the start: the first GOP needs no seek.
+    if (started_ && !havePrev_) return true;
+    const int64_t here = started_ ? prev_->best_effort_timestamp : media_.startPts();
     AVStream* st = media_.video();
     const int entry = av_index_search_timestamp(st, target, AVSEEK_FLAG_BACKWARD);
     if (entry >= 0) {
@@ -70,9 +86,18 @@ class Cursor {
 
   void seek(int64_t target) {
     media_.seekTo(target);
-    decoder_.flush();
+    reset(true);
+  }
+
+  void seekToStart() {
+    media_.seekToStart();
+    reset(false);  // from the first packet, whatever it is (streams without keyframe flags)
+  }
+
+  void reset(bool awaitKeyframe) {
+    decoder_.flush(awaitKeyframe);
     havePrev_ = haveNext_ = eof_ = false;
-    started_ = justSeeked_ = true;
+    started_ = true;
   }
 
   void decodeUntil(int64_t target) {
@@ -96,7 +121,7 @@ class Cursor {
   MediaInput& media_;
   VideoDecoder& decoder_;
   FramePtr prev_, next_, scratch_;
-  bool havePrev_ = false, haveNext_ = false, eof_ = false, started_ = false, justSeeked_ = false;
+  bool havePrev_ = false, haveNext_ = false, eof_ = false, started_ = false;
 };
 
 }  // namespace

@@ -102,6 +102,15 @@ void MediaInput::openDemuxer() {
     if (!why.empty()) fail(Reason::Truncated, "the input is truncated: " + why, r);
     fail(r == AVERROR(ENOMEM) ? Reason::TooLarge : Reason::CorruptInput, "the " + demuxerName_ + " container could not be read", r);
   }
+  // Dimensions the container declares are checked before any decoder sees a frame.
+  for (unsigned i = 0; i < fmt_->nb_streams; ++i) {
+    const AVCodecParameters* par = fmt_->streams[i]->codecpar;
+    if (par->codec_type != AVMEDIA_TYPE_VIDEO) continue;
+    if (int64_t(std::max(par->width, 0)) * std::max(par->height, 0) > control_.limits().maxPixels) {
+      fail(Reason::TooLarge, "the container declares frames of " + std::to_string(par->width) + "x" +
+                                 std::to_string(par->height) + ", over maxPixels " + std::to_string(control_.limits().maxPixels));
+    }
+  }
   r = avformat_find_stream_info(fmt_.get(), nullptr);
   control_.check();
   if (r < 0) fail(Reason::CorruptInput, "the streams could not be read", r);
@@ -197,6 +206,14 @@ void MediaInput::seekTo(int64_t pts) {
   if (r < 0) r = avformat_seek_file(fmt_.get(), videoIndex_, INT64_MIN, pts, pts, 0);
   control_.check();
   if (r < 0) fail(Reason::CorruptInput, "seeking in the video failed", r);
+}
+
+void MediaInput::seekToStart() {
+  seeked_ = true;
+  int r = avformat_seek_file(fmt_.get(), videoIndex_, INT64_MIN, startPts_, startPts_, 0);
+  if (r < 0) r = av_seek_frame(fmt_.get(), -1, 0, AVSEEK_FLAG_BYTE);
+  control_.check();
+  if (r < 0) fail(Reason::CorruptInput, "seeking to the start of the video failed", r);
 }
 
 void MediaInput::checkReadComplete() const {

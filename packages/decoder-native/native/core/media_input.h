@@ -50,6 +50,8 @@ class MediaInput {
   bool readVideoPacket(AVPacket* pkt);
   // Seeks the demuxer to the last keyframe at or before `pts` (video time base).
   void seekTo(int64_t pts);
+  // Back to the first packet (by time where the container has an index, else to byte 0).
+  void seekToStart();
   // After the last packet of a full read: every sample the index promised must have been read.
   void checkReadComplete() const;
 

@@ -47,9 +47,10 @@ void VideoDecoder::FreePacket::operator()(AVPacket* pkt) const { av_packet_free(
 
 const char* VideoDecoder::name() const { return ctx_->codec ? ctx_->codec->name : "unknown"; }
 
-void VideoDecoder::flush() {
+void VideoDecoder::flush(bool awaitKeyframe) {
   avcodec_flush_buffers(ctx_.get());
   draining_ = false;
+  awaitingKeyframe_ = awaitKeyframe;
 }
 
 void VideoDecoder::noteError(int averror) {
@@ -80,6 +81,8 @@ bool VideoDecoder::nextFrame(AVFrame* frame) {
       avcodec_send_packet(ctx_.get(), nullptr);
       continue;
     }
+    if (awaitingKeyframe_ && !(pkt_->flags & AV_PKT_FLAG_KEY)) continue;
+    awaitingKeyframe_ = false;
     ++packetsSent_;
     if (pkt_->flags & AV_PKT_FLAG_CORRUPT) noteError(AVERROR_INVALIDDATA);
     r = avcodec_send_packet(ctx_.get(), pkt_.get());

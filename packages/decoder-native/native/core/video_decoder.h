@@ -35,8 +35,10 @@ class VideoDecoder {
   // The next decoded frame into `frame` (unreferenced first); false once the stream is drained.
   // Throws CORRUPT_INPUT when too many packets fail to decode, TOO_LARGE on oversized frames.
   bool nextFrame(AVFrame* frame);
-  // Forgets buffered frames and packets: call after MediaInput::seekTo.
-  void flush();
+  // Forgets buffered frames and packets: call after MediaInput::seekTo. With awaitKeyframe,
+  // packets before the next keyframe are dropped unsent: after a seek they could not decode
+  // correctly anyway, and their errors are ours, not the file's.
+  void flush(bool awaitKeyframe);
 
   int64_t framesDecoded() const { return frames_; }
 
@@ -54,6 +56,7 @@ class VideoDecoder {
   std::unique_ptr<AVCodecContext, FreeContext> ctx_;  // members: freed even if the constructor throws
   std::unique_ptr<AVPacket, FreePacket> pkt_;
   bool draining_ = false;
+  bool awaitingKeyframe_ = false;
   int64_t packetsSent_ = 0;
   int64_t errors_ = 0;
   int64_t frames_ = 0;
