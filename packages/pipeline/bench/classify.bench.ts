@@ -7,7 +7,7 @@
 //   BENCH_LOCAL=0     skip the local scorer
 
 import { availableParallelism } from 'node:os';
-import { type ClassifyResult, classifyVideo, createScorer, type Scorer } from '../src/index.js';
+import type { ClassifyResult, Scorer } from '../src/index.js';
 import { startFakeModelBoss } from '../test/fake-model-boss.js';
 import { CLIPS, ensureClip } from './clips.js';
 import { subprocessRecipe } from './recipe.js';
@@ -20,6 +20,12 @@ function row(cells: (string | number)[]): string {
     .map((c, i) => (i < 3 ? String(c).padEnd(i === 0 ? 14 : 12) : String(c).padStart(7)))
     .join(' ');
 }
+
+// The built package (turbo's `bench` task builds first): what the CLI and server run, including
+// the compiled local-scorer worker.
+const { classifyVideo, createScorer } = (await import(
+  '../dist/index.js' as string
+)) as typeof import('../src/index.js');
 
 async function measure(
   file: string,

@@ -15,17 +15,21 @@ export interface Clip {
   /** What it stands for, for the printed table. */
   kind: string;
   shots: { source: string; seconds: number }[];
+  /** Keyframe interval in frames (30 fps): phones use about 1 s, web encodes x264's 250. */
+  gop: number;
 }
 
 export const CLIPS: Clip[] = [
   {
     name: 'one-shot-30s',
-    kind: 'phone-like single shot',
+    kind: 'phone-like single shot, 1 s GOP',
     shots: [{ source: 'testsrc2', seconds: 30 }],
+    gop: 30,
   },
   {
     name: 'cuts-20s',
-    kind: '5 shots, hard cuts',
+    kind: '5 shots, hard cuts, 8 s GOP',
+    gop: 250,
     shots: [
       { source: 'testsrc2', seconds: 3 },
       { source: 'mandelbrot', seconds: 5 },
@@ -36,7 +40,8 @@ export const CLIPS: Clip[] = [
   },
   {
     name: 'edited-60s',
-    kind: '12 shots, hard cuts',
+    kind: '12 shots, hard cuts, 8 s GOP',
+    gop: 250,
     shots: Array.from({ length: 12 }, (_, i) => ({
       source:
         ['testsrc2', 'mandelbrot', 'gradients=speed=0.05', 'smptehdbars'][i % 4] ?? 'testsrc2',
@@ -51,7 +56,7 @@ export function benchDir(): string {
 
 export async function ensureClip(clip: Clip): Promise<string> {
   const dir = benchDir();
-  const file = path.join(dir, `pipeline-${clip.name}-1080p.mp4`);
+  const file = path.join(dir, `pipeline-${clip.name}-g${clip.gop}-1080p.mp4`);
   if (existsSync(file)) return file;
   await mkdir(dir, { recursive: true });
   const size = '1920x1080';
@@ -70,7 +75,7 @@ export async function ensureClip(clip: Clip): Promise<string> {
   await run('ffmpeg', [
     ...['-hide_banner', '-loglevel', 'error', '-y', ...inputs],
     ...['-filter_complex', graph, '-map', '[v]'],
-    ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-bf', '3', '-g', '250'],
+    ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-bf', '3', '-g', String(clip.gop)],
     ...['-movflags', '+faststart', partial],
   ]);
   await rename(partial, file);

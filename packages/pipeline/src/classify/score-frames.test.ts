@@ -40,6 +40,20 @@ describe('scoreFrames', () => {
     expect(done).toEqual([1, 2, 3]);
   });
 
+  it('lets every frame of a full band listen for cancellation without a listener-leak warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const frames = Array.from({ length: 16 }, (_, i) => frame(i));
+      await scoreFrames(scorer(-1, null).s, frames, new AbortController().signal, () => {});
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
   it('cancels the other frames at the first failure and gives no partial result', async () => {
     const { s, aborted } = scorer(1, new Error('worker crashed'));
     const err = await scoreFrames(s, [frame(0), frame(1), frame(2)], undefined, () => {}).catch(

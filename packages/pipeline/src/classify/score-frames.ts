@@ -2,6 +2,7 @@
 // first failure cancels the rest: one unscored frame means no verdict, so there is no point
 // spending GPU calls on the others.
 
+import { setMaxListeners } from 'node:events';
 import { ScorerUnavailableError } from '../errors.js';
 import type { RgbFrameLike, Scorer } from '../scorers/scorer.js';
 
@@ -13,6 +14,8 @@ export async function scoreFrames(
 ): Promise<number[][]> {
   const stop = new AbortController();
   const combined = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+  // Every frame's call listens to it (a few listeners each); it lives for this call only.
+  setMaxListeners(0, combined);
   let firstError: unknown;
   let done = 0;
   const settled = await Promise.allSettled(

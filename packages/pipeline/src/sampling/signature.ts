@@ -1,6 +1,6 @@
 // A perceptual signature of a frame for near-duplicate detection, computed in JS on the
 // packed RGB24 frame the decoder returns: a 256-bit difference hash (dHash) of the luma
-// structure plus a 4x4 grid of mean colours. The dHash alone is blind to colour (a red and a
+// structure plus an 8x8 grid of mean colours. The dHash alone is blind to colour (a red and a
 // blue frame of the same layout hash alike), and colour is often what changes between a
 // clothed and an unclothed shot, so both must agree for two frames to count as duplicates.
 
@@ -13,13 +13,13 @@ export interface RgbImage {
 export interface FrameSignature {
   /** 256 bits: does luma rise from cell (r, c) to (r, c + 1) on a 17x16 grid. */
   hash: Uint32Array;
-  /** 4x4 cells x RGB means, 0..255. */
+  /** 8x8 cells x RGB means, 0..255 (fine enough that a change over 1/64 of the frame shows). */
   colour: Float32Array;
 }
 
 const HASH_COLS = 17;
 const HASH_ROWS = 16;
-const COLOUR_GRID = 4;
+const COLOUR_GRID = 8;
 /** Luma must rise by more than this (0..255) for a bit to be set: flat areas hash as 0. */
 const HASH_MARGIN = 1;
 
