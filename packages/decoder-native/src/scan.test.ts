@@ -35,7 +35,7 @@ describe.each(modes)('scanScenes ($name decode)', ({ fast }) => {
     expect(Math.abs((scan.cuts[0] ?? Number.NaN) - FADE_MIDDLE)).toBeLessThanOrEqual(0.25);
   });
 
-  it.each(['flash.mp4', 'ramp.mp4', 'h264.mp4', 'hevc10.mov'])(
+  it.each(['flash.mp4', 'ramp.mp4', 'pan.mp4', 'h264.mp4', 'hevc10.mov'])(
     'finds no cut in one shot (%s)',
     async (name) => {
       const scan = await scanScenes(fixture(name), { fast });

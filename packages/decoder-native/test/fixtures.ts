@@ -256,6 +256,45 @@ const FIXTURES: [string, Maker, string[]?][] = [
         o,
       ]),
   ],
+  // A handheld-looking pan (300 px/s, bobbing, shaking) across a still of four different
+  // pictures: camera motion, not a cut.
+  [
+    'pan-still.png',
+    (o) =>
+      ffmpeg([
+        ...['testsrc2', 'mandelbrot', 'smptehdbars', 'cellauto=rule=30:seed=1'].flatMap((f) => [
+          '-f',
+          'lavfi',
+          '-i',
+          `${f}${f.includes('=') ? ':' : '='}s=640x360`,
+        ]),
+        '-filter_complex',
+        '[0][1]hstack[t];[2][3]hstack[b];[t][b]vstack',
+        '-frames:v',
+        '1',
+        o,
+      ]),
+  ],
+  [
+    'pan.mp4',
+    (o, dir) =>
+      ffmpeg([
+        '-loop',
+        '1',
+        '-framerate',
+        String(FPS),
+        '-i',
+        join(dir, 'pan-still.png'),
+        '-vf',
+        "crop=320:180:x='t*300':y='180+120*sin(t*2)+6*sin(t*23)',format=yuv420p",
+        '-t',
+        '3',
+        ...X264,
+        ...PHONE_GOP,
+        o,
+      ]),
+    ['pan-still.png'],
+  ],
   // HDR: an SDR picture converted to HLG / PQ BT.2020 10-bit HEVC, and the SDR original.
   [
     'sdr-bars.mp4',
