@@ -1,24 +1,9 @@
 // The whole surface of the native binary (build/Release/imajin_decoder.node), in one place.
 // Only loader.ts loads it and only index.ts calls it; arguments are checked before (args.ts).
+import type { VideoInfo } from './types.js';
 
-/** VideoInfo as the binary builds it (numbers not yet narrowed). */
-export interface NativeVideoInfo {
-  container: string;
-  codec: string;
-  width: number;
-  height: number;
-  displayWidth: number;
-  displayHeight: number;
-  rotation: number;
-  sampleAspectRatio: number;
-  frameRate: number;
-  durationSec: number;
-  frameCount: number | null;
-  bitDepth: number;
-  hdrTransfer: 'pq' | 'hlg' | null;
-  pixelFormat: string;
-  hasAudio: boolean;
-}
+/** VideoInfo as the binary builds it (rotation not yet narrowed to a quarter turn). */
+export type NativeVideoInfo = Omit<VideoInfo, 'rotation'> & { rotation: number };
 
 export interface NativeSceneScan {
   info: NativeVideoInfo;

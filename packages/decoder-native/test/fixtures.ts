@@ -75,6 +75,20 @@ const X265 = [
   'hvc1',
 ];
 
+/** The mandelbrot source zooms forever: trim it in the filter graph. */
+const MANDELBROT = ['-f', 'lavfi', '-i', `mandelbrot=s=${SIZE}:r=${FPS}`];
+/** Two shots (testsrc2, then mandelbrot) joined by `graph`, encoded as a phone would. */
+const twoShots = (seconds: number, graph: string, out: string) =>
+  ffmpeg([
+    ...src('testsrc2', seconds),
+    ...MANDELBROT,
+    '-filter_complex',
+    graph,
+    ...X264,
+    ...PHONE_GOP,
+    out,
+  ]);
+
 const src = (filter: string, seconds: number, size = SIZE) => [
   '-f',
   'lavfi',
@@ -180,10 +194,7 @@ const FIXTURES: [string, Maker, string[]?][] = [
       ffmpeg([
         ...src('testsrc2', 1.5),
         ...src('smptehdbars', 1.5),
-        '-f',
-        'lavfi',
-        '-i',
-        `mandelbrot=s=${SIZE}:r=${FPS}`,
+        ...MANDELBROT,
         '-f',
         'lavfi',
         '-i',
@@ -198,44 +209,27 @@ const FIXTURES: [string, Maker, string[]?][] = [
   [
     'dissolve.mp4',
     (o) =>
-      ffmpeg([
-        ...src('testsrc2', 3),
-        '-f',
-        'lavfi',
-        '-i',
-        `mandelbrot=s=${SIZE}:r=${FPS}`,
-        '-filter_complex',
+      twoShots(
+        3,
         '[1]trim=duration=3,setpts=PTS-STARTPTS[b];[0][b]xfade=transition=fade:duration=1:offset=1.5,format=yuv420p',
-        ...X264,
-        ...PHONE_GOP,
         o,
-      ]),
+      ),
   ],
   [
     'fade.mp4',
     (o) =>
-      ffmpeg([
-        ...src('testsrc2', 2),
-        '-f',
-        'lavfi',
-        '-i',
-        `mandelbrot=s=${SIZE}:r=${FPS}`,
-        '-filter_complex',
+      twoShots(
+        2,
         '[0]fade=t=out:st=1.5:d=0.5[a];[1]trim=duration=2,setpts=PTS-STARTPTS,fade=t=in:st=0:d=0.5[b];[a][b]concat=n=2:v=1:a=0,format=yuv420p',
-        ...X264,
-        ...PHONE_GOP,
         o,
-      ]),
+      ),
   ],
   // A two-frame camera flash inside one shot: not a cut.
   [
     'flash.mp4',
     (o) =>
       ffmpeg([
-        '-f',
-        'lavfi',
-        '-i',
-        `mandelbrot=s=${SIZE}:r=${FPS}`,
+        ...MANDELBROT,
         '-vf',
         "trim=duration=3,eq=brightness=0.5:contrast=1.3:enable='between(n,40,41)',format=yuv420p",
         ...X264,
