@@ -47,10 +47,25 @@ void logCallback(void* avcl, int level, const char* fmt, va_list vl) {
 
 }  // namespace
 
+namespace {
+
+// What H.264/HEVC decoders log when frames they reference were skipped on purpose.
+bool aboutMissingReference(const std::string& text) {
+  static const char* const kPhrases[] = {"Could not find ref with POC", "co located POCs unavailable",
+                                         "reference picture missing", "Missing reference picture",
+                                         "mmco: unref short failure", "Error constructing the frame RPS"};
+  for (const char* phrase : kPhrases) {
+    if (text.find(phrase) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void LogSink::record(const char* line) {
   std::string text(line);
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  if (text.empty()) return;
+  if (text.empty() || (ignoreMissingRefs_ && aboutMissingReference(text))) return;
   std::lock_guard<std::mutex> lock(mutex_);
   last_ = std::move(text);
 }

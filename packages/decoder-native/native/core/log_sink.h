@@ -4,6 +4,7 @@
 // other libav objects, by the thread the call runs on.
 #pragma once
 
+#include <atomic>
 #include <mutex>
 #include <string>
 
@@ -13,10 +14,14 @@ class LogSink {
  public:
   void record(const char* line);
   std::string lastError() const;
+  // A scan that skips non-reference frames makes decoders complain about missing references:
+  // expected, so not worth reporting as "what libav said".
+  void ignoreMissingReferences() { ignoreMissingRefs_ = true; }
 
  private:
   mutable std::mutex mutex_;
   std::string last_;
+  std::atomic<bool> ignoreMissingRefs_{false};
 };
 
 // Routes libav's log through the sinks. Idempotent; call once per process before using libav.

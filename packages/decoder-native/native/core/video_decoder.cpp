@@ -32,6 +32,7 @@ VideoDecoder::VideoDecoder(MediaInput& input, DecodeMode mode) : input_(input) {
   ctx_->thread_count = 0;  // one per core
   ctx_->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
   if (mode == DecodeMode::FastScan) {
+    input.log().ignoreMissingReferences();
     ctx_->skip_frame = AVDISCARD_NONREF;
     ctx_->skip_loop_filter = AVDISCARD_ALL;
   }
