@@ -7,7 +7,7 @@
 // Targets (DESIGN.md): c <= 0.6 a with B-frames, c <= 1.0 a without; d / e >= 2.
 //   node bench/run.mjs [--reps 3] [--only name,name]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,12 +50,23 @@ function variants(file, times, outDir) {
   };
 }
 
-function timed(cmd, argv) {
+// Wall time as the user waits, and CPU time (user + sys of the process and its children, from
+// bash's `time`): on a shared machine the CPU time is the steadier measure of the work done.
+function timed(cmd, argv, outDir) {
+  const out = join(outDir, 'stdout.txt');
+  const err = join(outDir, 'stderr.txt');
+  const script = 'TIMEFORMAT="%U %S"; { time "$@" >"$OUT" 2>"$ERR"; } 2>&1';
   const start = performance.now();
-  const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync('bash', ['-c', script, 'bash', cmd, ...argv], {
+    encoding: 'utf8',
+    env: { ...process.env, OUT: out, ERR: err },
+  });
   const ms = performance.now() - start;
-  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return { ms, stdout: r.stdout };
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${argv.join(' ')} failed (${r.status}): ${readFileSync(err, 'utf8')}`);
+  }
+  const [user, sys] = r.stdout.trim().split(/\s+/).slice(-2).map(Number);
+  return { ms, cpuMs: (user + sys) * 1000, stdout: readFileSync(out, 'utf8') };
 }
 
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
@@ -91,15 +102,17 @@ async function main() {
     const vs = variants(clip.file, times, outDir);
     const names = Object.keys(vs);
     const ms = Object.fromEntries(names.map((n) => [n, []]));
+    const cpu = Object.fromEntries(names.map((n) => [n, []]));
     let decoded = null;
-    timed('cat', [clip.file]); // warm the page cache
+    timed('cat', [clip.file], outDir); // warm the page cache
     for (let rep = 0; rep < reps; rep++) {
       // Interleaved, and rotated each round, so drift in machine load hits every variant alike.
       const order = names.map((_, i) => names[(i + rep) % names.length]);
       for (const name of order) {
         const [cmd, argv] = vs[name];
-        const { ms: t, stdout } = timed(cmd, argv);
+        const { ms: t, cpuMs, stdout } = timed(cmd, argv, outDir);
         ms[name].push(t);
+        cpu[name].push(cpuMs);
         if (name === 'c') decoded = JSON.parse(stdout).framesDecoded;
         if (
           name === 'e' &&
@@ -112,9 +125,11 @@ async function main() {
     }
     rmSync(outDir, { recursive: true, force: true });
     const med = Object.fromEntries(names.map((n) => [n, median(ms[n])]));
+    const medCpu = Object.fromEntries(names.map((n) => [n, median(cpu[n])]));
     rows.push({
       clip,
       med,
+      medCpu,
       all: ms,
       keyframes: times.length,
       cuts: scan.cuts.length,
@@ -125,33 +140,39 @@ async function main() {
 
   const s = (v) => (v / 1000).toFixed(2).padStart(6);
   const x = (v) => `${v.toFixed(2)}x`.padStart(6);
-  console.log(`\nmedian of ${reps} interleaved runs, seconds (whole processes); ratios of medians`);
-  console.log(
-    "clip                     frames  dec(c)   kf |      a      b      c     c'      d      e |   c/a  c'/a   d/e",
-  );
-  for (const r of rows) {
-    const { a, b, c, d, e } = r.med;
-    const cx = r.med["c'"];
+  const table = (title, key) => {
+    console.log(`\n${title}: median of ${reps} interleaved runs, seconds; ratios of the medians`);
     console.log(
-      `${r.clip.name.padEnd(24)} ${String(r.stream.nb_read_packets).padStart(6)} ${String(r.decoded).padStart(7)} ${String(r.keyframes).padStart(4)} |` +
-        ` ${s(a)} ${s(b)} ${s(c)} ${s(cx)} ${s(d)} ${s(e)} | ${x(c / a)} ${x(cx / a)} ${x(d / e)}`,
+      "clip                     frames  dec(c)   kf |      a      b      c     c'      d      e |   c/a  c'/a   d/e",
     );
-  }
-  console.log('\nall runs (ms):');
+    for (const r of rows) {
+      const m = r[key];
+      console.log(
+        `${r.clip.name.padEnd(24)} ${String(r.stream.nb_read_packets).padStart(6)} ${String(r.decoded).padStart(7)} ${String(r.keyframes).padStart(4)} |` +
+          ` ${s(m.a)} ${s(m.b)} ${s(m.c)} ${s(m["c'"])} ${s(m.d)} ${s(m.e)} | ${x(m.c / m.a)} ${x(m["c'"] / m.a)} ${x(m.d / m.e)}`,
+      );
+    }
+  };
+  table('wall time (what the user waits)', 'med');
+  table('CPU time (user + sys, all threads and child processes)', 'medCpu');
+  console.log('\nall runs, wall ms:');
   for (const r of rows) {
-    console.log(
-      `${r.clip.name}: ${Object.entries(r.all)
-        .map(([n, v]) => `${n} ${v.map((t) => t.toFixed(0)).join('/')}`)
-        .join('  ')}`,
+    const runs = Object.entries(r.all).map(
+      ([n, v]) => `${n} ${v.map((t) => t.toFixed(0)).join('/')}`,
     );
+    console.log(`${r.clip.name}: ${runs.join('  ')}`);
   }
-  console.log('\ntargets: c/a <= 0.60 with B-frames, <= 1.00 without; d/e >= 2.00');
+  console.log('\ntargets (wall): c/a <= 0.60 with B-frames, <= 1.00 without; d/e >= 2.00');
   for (const r of rows) {
     const limit = r.clip.bframes ? 0.6 : 1.0;
+    const verdict = (ok) => (ok ? 'ok' : 'MISSED');
     const ca = r.med.c / r.med.a;
     const de = r.med.d / r.med.e;
+    const caCpu = r.medCpu.c / r.medCpu.a;
+    const deCpu = r.medCpu.d / r.medCpu.e;
     console.log(
-      `${r.clip.name.padEnd(24)} c/a ${ca.toFixed(2)} ${ca <= limit ? 'ok' : 'MISSED'} (<= ${limit.toFixed(2)})   d/e ${de.toFixed(2)} ${de >= 2 ? 'ok' : 'MISSED'}`,
+      `${r.clip.name.padEnd(24)} c/a ${ca.toFixed(2)} ${verdict(ca <= limit)} (<= ${limit.toFixed(2)}; CPU ${caCpu.toFixed(2)})` +
+        `   d/e ${de.toFixed(2)} ${verdict(de >= 2)} (CPU ${deCpu.toFixed(2)})`,
     );
   }
 }

@@ -3,7 +3,7 @@
 // so a leak is pinned to the case that made it. Before each case its bytes are written to
 // <out>/current.bin, so a crash leaves its reproducer behind (fuzz/run.sh collects it and
 // resumes with --start). Deterministic: case i of seed S is always the same bytes.
-//   imajin_fuzz_driver --corpus DIR --out DIR --cases N [--seed S] [--start I] [--leak-every K]
+//   imajin_fuzz_driver --corpus DIR --out DIR --cases N [--seed S] [--start I] [--leak-every K] [--dump]
 //   imajin_fuzz_driver --replay FILE...
 #include <sanitizer/lsan_interface.h>
 #include <sys/stat.h>
@@ -75,6 +75,10 @@ int main(int argc, char** argv) {
   const unsigned long long seed = std::strtoull(arg(argc, argv, "--seed", "1"), nullptr, 10);
   const long start = std::atol(arg(argc, argv, "--start", "0"));
   const long leakEvery = std::max(1L, std::atol(arg(argc, argv, "--leak-every", "1")));
+  // --dump: write the cases' bytes to <out>/case-<i>.bin instead of running them (to rebuild a
+  // reproducer from outcomes.tsv: --start I --cases I+1 --dump).
+  bool dump = false;
+  for (int i = 1; i < argc; ++i) dump = dump || std::strcmp(argv[i], "--dump") == 0;
   if (corpusDir.empty() || outDir.empty()) {
     std::fprintf(stderr, "usage: %s --corpus DIR --out DIR --cases N [--seed S] [--start I] [--leak-every K]\n", argv[0]);
     return 2;
@@ -104,6 +108,10 @@ int main(int argc, char** argv) {
     if (i >= long(corpus.size())) {
       applied.clear();
       imajin_fuzz::mutateRandomly(data, rng, &corpus[size_t(rng() % corpus.size())], &applied);
+    }
+    if (dump) {
+      writeFile(outDir / ("case-" + std::to_string(i) + ".bin"), data);
+      continue;
     }
     writeFile(outDir / "current.bin", data);
     {
