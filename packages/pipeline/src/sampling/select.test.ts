@@ -14,12 +14,18 @@ describe('collapseSameFrame', () => {
 });
 
 describe('dropNearDuplicates', () => {
-  it('drops repeats of a frame already kept and counts them', () => {
+  it('drops a repeat of the frame kept just before it and counts it', () => {
     const red = frameSignature(solid([220, 30, 30]));
-    const frames = [at(1), at(2, red), at(3), at(4), at(5, red)];
+    const frames = [at(1), at(2), at(3, red), at(4, red), at(5)];
     const { kept, dropped } = dropNearDuplicates(frames, 2);
-    expect(kept.map((f) => f.t)).toEqual([1, 2]);
-    expect(dropped).toBe(3);
+    expect(kept.map((f) => f.t)).toEqual([1, 3, 5]);
+    expect(dropped).toBe(2);
+  });
+
+  it('scores a shot that comes back after another one again (A B A)', () => {
+    const red = frameSignature(solid([220, 30, 30]));
+    const frames = [at(1), at(2, red), at(3), at(4, red)];
+    expect(dropNearDuplicates(frames, 1)).toMatchObject({ dropped: 0 });
   });
 
   it('never goes below the minimum', () => {

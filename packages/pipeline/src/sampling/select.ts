@@ -22,8 +22,11 @@ export function collapseSameFrame<T extends { t: number }>(items: readonly T[]):
 }
 
 /**
- * Drops each frame that is a near-duplicate of one already kept (earlier in time), but never
- * leaves fewer than `minKeep` frames. Input ascending in t.
+ * Drops each frame that is a near-duplicate of the frame kept just before it, but never leaves
+ * fewer than `minKeep` frames. Input ascending in t. Only the temporal neighbour counts: a shot
+ * that comes back later (A B A) is scored again, because what happens in it later is exactly
+ * what the MAX gate must not miss; comparing with every kept frame left 20 s unsampled on an
+ * edited 60 s clip.
  */
 export function dropNearDuplicates<T extends Signed>(
   items: readonly T[],
@@ -33,7 +36,12 @@ export function dropNearDuplicates<T extends Signed>(
   let dropped = 0;
   for (const item of items) {
     const framesLeft = items.length - dropped;
-    if (framesLeft > minKeep && kept.some((k) => isNearDuplicate(k.signature, item.signature))) {
+    const previous = kept[kept.length - 1];
+    if (
+      framesLeft > minKeep &&
+      previous !== undefined &&
+      isNearDuplicate(previous.signature, item.signature)
+    ) {
       dropped++;
     } else {
       kept.push(item);
