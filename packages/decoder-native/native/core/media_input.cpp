@@ -1,6 +1,7 @@
 #include "core/media_input.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "core/codec_policy.h"
@@ -160,10 +161,15 @@ void MediaInput::checkHeaderLimits() const {
   }
 }
 
-double MediaInput::toSeconds(int64_t pts) const { return double(pts - startPts_) * av_q2d(video_->time_base); }
+// In doubles: hostile timestamps near the int64 limits must not overflow.
+double MediaInput::toSeconds(int64_t pts) const {
+  return (double(pts) - double(startPts_)) * av_q2d(video_->time_base);
+}
 
 int64_t MediaInput::toPts(double seconds) const {
-  return startPts_ + int64_t(llrint(seconds / av_q2d(video_->time_base)));
+  constexpr double kLimit = 4e18;  // well inside int64
+  const double ticks = double(startPts_) + std::clamp(seconds, -1e9, 1e9) / av_q2d(video_->time_base);
+  return int64_t(std::llround(std::clamp(ticks, -kLimit, kLimit)));
 }
 
 [[noreturn]] void MediaInput::failRead(int averror) const {
@@ -191,7 +197,8 @@ bool MediaInput::readVideoPacket(AVPacket* pkt) {
     }
     const int64_t pts = pkt->pts != AV_NOPTS_VALUE ? pkt->pts : pkt->dts;
     if (pts != AV_NOPTS_VALUE) {
-      endPts_ = std::max(endPts_, pts + std::max<int64_t>(pkt->duration, 0));
+      const int64_t duration = pkt->duration > 0 && pts < INT64_MAX - pkt->duration ? pkt->duration : 0;
+      endPts_ = std::max(endPts_, pts + duration);
       if (toSeconds(pts) > limits.maxDurationSec) {
         fail(Reason::TooLong, "the video runs past maxDurationSec " + std::to_string(limits.maxDurationSec) + " s");
       }
