@@ -50,9 +50,17 @@ compile() {
   done | xargs -P 2 -I{} sh -c '{}'
 }
 
+# link <binary> <objdir> <extra flags>: only when an object is newer than the binary (a run of
+# the other program may be starting it meanwhile), through a temporary name.
+link() {
+  local bin=$1 dir=$2 extra=$3
+  if [[ -f $bin && -z $(find "$dir" -name '*.o' -newer "$bin" | head -1) ]]; then return; fi
+  $CXX $san $extra -o "$bin.tmp" "$dir"/*.o $libs && mv -f "$bin.tmp" "$bin"
+}
+
 core=("$pkg"/native/core/*.cpp)
 compile "$out/driver" "" "${core[@]}" "$here/target.cpp" "$here/mutate.cpp" "$here/driver.cpp"
-$CXX $san -o "$out/imajin_fuzz_driver" "$out"/driver/*.o $libs
+link "$out/imajin_fuzz_driver" "$out/driver" ""
 compile "$out/libfuzzer" "-fsanitize=fuzzer-no-link" "${core[@]}" "$here/target.cpp" "$here/mutate.cpp" "$here/libfuzzer.cpp"
-$CXX $san -fsanitize=fuzzer -o "$out/imajin_fuzz_libfuzzer" "$out"/libfuzzer/*.o $libs
+link "$out/imajin_fuzz_libfuzzer" "$out/libfuzzer" "-fsanitize=fuzzer"
 echo "built $out/imajin_fuzz_driver and $out/imajin_fuzz_libfuzzer from ${#core[@]} core sources"

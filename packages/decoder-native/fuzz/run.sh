@@ -65,7 +65,11 @@ while ((start < cases)); do
   "$root/build/imajin_fuzz_driver" --corpus "$root/corpus" --out "$out" --cases "$cases" --seed "$seed" \
     --start "$start" >>"$out/driver.log" 2>>"$out/driver.log"
   status=$?
-  if [[ ! -f $out/current.txt ]]; then break; fi  # finished (0: clean, 1: findings)
+  if [[ ! -f $out/current.txt ]]; then
+    ((status <= 1)) && break  # finished (0: clean, 1: findings)
+    echo "the driver did not run (exit status $status); see $out/driver.log" >&2
+    exit 1
+  fi
   # The driver died inside a case: keep the reproducer and carry on after it.
   read -r index seedfile mutations < "$out/current.txt"
   cp "$out/current.bin" "$out/crash-$index.bin"
