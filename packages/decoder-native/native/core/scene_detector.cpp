@@ -55,10 +55,12 @@ double bestShiftedCorrelation(const std::vector<float>& from, const std::vector<
       const double n = double(x1 - x0) * (y1 - y0);
       double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
       for (int y = y0; y < y1; ++y) {
-        const float* a = &from[size_t((y - dy) * kThumbWidth - dx)];
-        const float* b = &to[size_t(y * kThumbWidth)];
+        // Row pointers only: `row - dx` may start before the buffer on the first row, which is
+        // undefined even unread (UBSan found it), so the column offset is applied per element.
+        const float* a = from.data() + size_t(y - dy) * kThumbWidth;
+        const float* b = to.data() + size_t(y) * kThumbWidth;
         for (int x = x0; x < x1; ++x) {
-          const double va = a[x], vb = b[x];
+          const double va = a[x - dx], vb = b[x];
           sa += va;
           sb += vb;
           saa += va * va;
