@@ -1,5 +1,7 @@
 #include "core/video_decoder.h"
 
+#include <algorithm>
+
 #include "core/codec_policy.h"
 #include "core/media_input.h"
 #include "core/status.h"
@@ -8,6 +10,7 @@ extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
 #include <libavutil/avstring.h>
+#include <libavutil/cpu.h>
 #include <libavutil/opt.h>
 }
 
@@ -32,6 +35,11 @@ VideoDecoder::VideoDecoder(MediaInput& input, DecodeMode mode) : input_(input) {
   ctx_->thread_count = 0;  // one per core
   ctx_->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
   if (mode == DecodeMode::FastScan) {
+    // A skipped frame still takes its turn in frame threading's round-robin, so with half the
+    // frames skipped, one thread per core leaves cores idle. Four per core, measured with the
+    // ffmpeg CLI on 2 cores (-skip_frame noref, 1080p): H.264 3.47 s -> 2.32 s wall, HEVC 10-bit
+    // 5.96 s -> 4.39 s, at the same CPU time.
+    ctx_->thread_count = std::min(16, 4 * std::max(1, av_cpu_count()));
     input.log().ignoreMissingReferences();
     ctx_->skip_frame = AVDISCARD_NONREF;
     ctx_->skip_loop_filter = AVDISCARD_ALL;
