@@ -4,6 +4,8 @@ import { DecodeError } from './errors.js';
 import type { VideoInput } from './types.js';
 
 export const DEFAULT_MAX_SIDE = 640;
+/** Frames a scan keeps at most when asked to capture (ScanOptions.capture). */
+export const DEFAULT_CAPTURE_FRAMES = 160;
 export const MAX_GRAB_TIMES = 10_000;
 
 function invalid(message: string): DecodeError {
@@ -53,4 +55,20 @@ export function checkTimes(times: readonly number[]): Float64Array {
     }
   }
   return Float64Array.from(times);
+}
+
+/** [maxSide, maxFrames] for the addon; [0, 0] when nothing is to be captured. */
+export function checkCapture(capture: unknown): [number, number] {
+  if (capture === undefined || capture === false) return [0, 0];
+  if (capture === true) return [DEFAULT_MAX_SIDE, DEFAULT_CAPTURE_FRAMES];
+  if (typeof capture !== 'object' || capture === null) {
+    throw invalid('capture must be a boolean or { maxSide?, maxFrames? }');
+  }
+  const { maxSide, maxFrames } = capture as { maxSide?: unknown; maxFrames?: unknown };
+  const side = checkMaxSide((maxSide ?? DEFAULT_MAX_SIDE) as number);
+  const frames = maxFrames ?? DEFAULT_CAPTURE_FRAMES;
+  if (!Number.isInteger(frames) || (frames as number) < 2 || (frames as number) > 10_000) {
+    throw invalid('capture.maxFrames must be an integer from 2 to 10000');
+  }
+  return [side, frames as number];
 }

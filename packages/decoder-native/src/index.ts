@@ -1,6 +1,7 @@
 // @imajin/decoder-native: probe, scene scan and keyframe grab over the system's libav, in
 // process and off the main thread. See README.md.
 import {
+  checkCapture,
   checkInput,
   checkMaxSide,
   checkSignal,
@@ -8,6 +9,7 @@ import {
   checkTimes,
   DEFAULT_MAX_SIDE,
 } from './args.js';
+import { CapturedFrameSet } from './captured.js';
 import { DecodeError, toDecodeError } from './errors.js';
 import { resolveLimits } from './limits.js';
 import { loadNative } from './loader.js';
@@ -31,7 +33,7 @@ export type * from './types.js';
 
 /** The default cut threshold on the 0..1 scene score scale (README, "Scene scan"). */
 export const DEFAULT_SCENE_THRESHOLD = 0.3;
-export { DEFAULT_MAX_SIDE };
+export { DEFAULT_CAPTURE_FRAMES, DEFAULT_MAX_SIDE } from './args.js';
 
 /** libav as built against and as loaded, and FFmpeg's version string. */
 export function libavVersions(): ReturnType<NativeAddon['versions']> {
@@ -70,7 +72,10 @@ export async function probe(input: VideoInput, opts: CallOptions = {}): Promise<
   return videoInfo(info);
 }
 
-/** One decode pass: a scene-change score per decoded frame, the cuts and the scenes. */
+/**
+ * One decode pass: a scene-change score per decoded frame, the cuts and the scenes, and with
+ * `capture` the frames kept for keyframes on the way.
+ */
 export async function scanScenes(input: VideoInput, opts: ScanOptions = {}): Promise<SceneScan> {
   const source = checkInput(input);
   checkSignal(opts.signal);
@@ -80,8 +85,9 @@ export async function scanScenes(input: VideoInput, opts: ScanOptions = {}): Pro
     throw new DecodeError('INVALID_ARGUMENT', 'fast must be a boolean');
   }
   const fast = opts.fast ?? true;
+  const [captureSide, captureFrames] = checkCapture(opts.capture);
   const scan = await run(opts.signal, (addon, token) =>
-    addon.scanScenes(source, limits, token, threshold, fast),
+    addon.scanScenes(source, limits, token, threshold, fast, captureSide, captureFrames),
   );
   return {
     info: videoInfo(scan.info),
@@ -92,6 +98,7 @@ export async function scanScenes(input: VideoInput, opts: ScanOptions = {}): Pro
     cuts: scan.cuts,
     scenes: scenesFromCuts(scan.cuts, scan.durationSec),
     framesDecoded: scan.framesDecoded,
+    captured: scan.captured ? new CapturedFrameSet(scan.captured) : null,
   };
 }
 

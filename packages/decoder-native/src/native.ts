@@ -12,6 +12,15 @@ export interface NativeSceneScan {
   scores: Float32Array;
   cuts: number[];
   framesDecoded: number;
+  captured: NativeCapturedFrames | null;
+}
+
+/** Frames a scan kept (native/core/frame_capture.h); the memory is native until release(). */
+export interface NativeCapturedFrames {
+  readonly times: Float64Array;
+  readonly byteLength: number;
+  take(indices: Uint32Array): Promise<NativeFrame[]>;
+  release(): void;
 }
 
 export interface NativeFrame {
@@ -62,6 +71,8 @@ export interface NativeAddon {
     token: NativeCancelToken,
     threshold: number,
     fast: boolean,
+    captureMaxSide: number,
+    captureMaxFrames: number,
   ): Promise<NativeSceneScan>;
   grabFrames(
     input: Uint8Array | string,

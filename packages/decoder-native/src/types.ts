@@ -65,6 +65,27 @@ export interface SceneScan {
   /** Cover [0, durationSec]; scenes.length === cuts.length + 1. */
   scenes: Scene[];
   framesDecoded: number;
+  /** Frames kept during the scan when `capture` was asked for, else null. */
+  captured: CapturedFrames | null;
+}
+
+/**
+ * Frames kept during a scan (ScanOptions.capture), so keyframes need no second decode: the first
+ * decoded frame in each slot of an even time grid whose spacing doubles whenever more than
+ * `maxFrames` would be held. Held downscaled in native memory until `release()` (or garbage
+ * collection); converted to RGB, like grabFrames' frames, only when taken.
+ */
+export interface CapturedFrames {
+  /** The real presentation times of the frames held, ascending, seconds. */
+  readonly times: Float64Array;
+  /** Native memory held, bytes. */
+  readonly byteLength: number;
+  /** The index of the held frame nearest `t` within [lo, hi], or -1 when none lies there. */
+  nearest(t: number, lo: number, hi: number): number;
+  /** RGB frames for these indices (of `times`), in the order asked. */
+  take(indices: readonly number[]): Promise<RgbFrame[]>;
+  /** Frees the native memory now; take() fails afterwards. */
+  release(): void;
 }
 
 /** Packed RGB24 (width * height * 3 bytes), upright, square pixels, 8-bit SDR. */
@@ -89,6 +110,12 @@ export interface ScanOptions extends CallOptions {
    * cuts are still placed within the frames skipped (at most 3 with common encoder settings).
    */
   fast?: boolean;
+  /**
+   * Keep frames during the scan for keyframes (SceneScan.captured): true for the defaults
+   * (long side 640, at most 160 frames), or a long side and a frame count. Off by default.
+   * In fast mode the frames kept are decoded without the loop filter (README, "Captured frames").
+   */
+  capture?: boolean | { maxSide?: number; maxFrames?: number };
 }
 
 export interface GrabOptions extends CallOptions {

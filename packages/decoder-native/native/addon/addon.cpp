@@ -1,8 +1,10 @@
 // The @imajin/decoder-native binary: the core's three calls as promise-returning functions, a
-// CancelToken class, and the libav versions (the TS loader reports them on mismatch).
+// CancelToken class, the CapturedFrames class a scan returns, and the libav versions (the TS
+// loader reports them on mismatch).
 #include <napi.h>
 
 #include "addon/cancel_token.h"
+#include "addon/captured_frames.h"
 #include "addon/workers.h"
 #include "core/decoder_core.h"
 
@@ -50,6 +52,7 @@ static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
   exports.Set("scanScenes", Napi::Function::New(env, ScanScenes, "scanScenes"));
   exports.Set("grabFrames", Napi::Function::New(env, GrabFrames, "grabFrames"));
   exports.Set("CancelToken", CancelToken::Define(env));
+  exports.Set("CapturedFrames", CapturedFrames::Define(env));
   exports.Set("versions", Napi::Function::New(env, Versions, "versions"));
   return exports;
 }

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "addon/cancel_token.h"
+#include "addon/captured_frames.h"
 #include "addon/js_convert.h"
 
 namespace imajin_addon {
@@ -78,11 +79,17 @@ class ScanWorker final : public CoreWorker {
   explicit ScanWorker(const Napi::CallbackInfo& info) : CoreWorker(info, "imajin.scanScenes") {
     options_.threshold = readNumber(info[3], "threshold");
     options_.fast = info[4].ToBoolean().Value();
+    options_.capture.maxSide = int(readNumber(info[5], "capture.maxSide"));
+    options_.capture.maxFrames = int(readNumber(info[6], "capture.maxFrames"));
   }
 
  private:
   void Run() override { scan_ = imajin::scanScenes(input(), options_, control()); }
-  Napi::Value Result(Napi::Env env) override { return toJs(env, scan_); }
+  Napi::Value Result(Napi::Env env) override {
+    Napi::Object obj = toJs(env, scan_);
+    obj.Set("captured", scan_.captured ? Napi::Value(CapturedFrames::New(env, scan_.captured)) : env.Null());
+    return obj;
+  }
   imajin::ScanOptions options_;
   imajin::SceneScanResult scan_;
 };

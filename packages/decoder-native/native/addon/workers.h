@@ -9,7 +9,7 @@ namespace imajin_addon {
 
 // probe(input, limits, token)
 Napi::Value Probe(const Napi::CallbackInfo& info);
-// scanScenes(input, limits, token, threshold, fast)
+// scanScenes(input, limits, token, threshold, fast, captureMaxSide (0: none), captureMaxFrames)
 Napi::Value ScanScenes(const Napi::CallbackInfo& info);
 // grabFrames(input, limits, token, times: Float64Array, maxSide)
 Napi::Value GrabFrames(const Napi::CallbackInfo& info);

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "core/byte_source.h"
 #include "core/call_control.h"
+#include "core/frame_capture.h"
 #include "core/scene_detector.h"
 #include "core/status.h"
 #include "core/video_info.h"
@@ -26,6 +28,7 @@ struct ScanOptions {
   double threshold = 0.3;  // on the scene score's 0..1 scale (see scene_detector.h)
   bool fast = true;        // skip non-reference frames and the loop filter (DecodeMode::FastScan)
   bool details = false;    // fill SceneScanResult::details (tuning tools)
+  CaptureOptions capture;  // frames to keep for keyframes (none by default)
 };
 
 struct SceneScanResult {
@@ -36,6 +39,7 @@ struct SceneScanResult {
   std::vector<double> cuts;
   int64_t framesDecoded = 0;
   std::vector<SceneDetector::FrameDetail> details;  // only with ScanOptions::details
+  std::shared_ptr<FrameCapture> captured;            // only with ScanOptions::capture.maxSide > 0
 };
 
 SceneScanResult scanScenes(const Input& input, const ScanOptions& options, const CallControl& control);

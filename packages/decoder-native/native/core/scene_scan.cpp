@@ -1,5 +1,5 @@
 // scanScenes(): one decode pass (fast mode by default), a small thumbnail per decoded frame,
-// the scene detector over them.
+// the scene detector over them, and optionally downscaled frames kept for keyframes.
 #include <limits>
 #include <memory>
 
@@ -25,6 +25,9 @@ SceneScanResult scanScenes(const Input& input, const ScanOptions& options, const
   VideoDecoder decoder(media, options.fast ? DecodeMode::FastScan : DecodeMode::Exact);
   SceneDetector detector(options.threshold);
   Thumbnailer thumbnailer;
+  if (options.capture.maxSide > 0) {
+    result.captured = std::make_shared<FrameCapture>(options.capture, result.info.rotation, result.info.sampleAspectRatio);
+  }
   uint8_t thumbnail[kThumbValues];
   std::unique_ptr<AVFrame, void (*)(AVFrame*)> frame(av_frame_alloc(), [](AVFrame* f) { av_frame_free(&f); });
   if (!frame) media.fail(Reason::Internal, "out of memory");
@@ -38,6 +41,7 @@ SceneScanResult scanScenes(const Input& input, const ScanOptions& options, const
     if (!(t > last)) continue;  // out-of-order or repeated timestamps from a damaged stream
     if (!thumbnailer.make(frame.get(), thumbnail)) continue;
     detector.push(t, thumbnail);
+    if (result.captured) result.captured->offer(t, frame.get());
     last = t;
   }
   if (decoder.framesDecoded() == 0 || last < 0) media.fail(Reason::CorruptInput, "no video frame could be decoded");
