@@ -7,6 +7,7 @@ export {
   classifyVideo,
   type Progress,
 } from './classify/classify.js';
+export { type GrabbedKeyframes, grabKeyframes } from './classify/grab-keyframes.js';
 export { type ErrorInfo, errorInfo } from './error-info.js';
 export { ScorerRejectedError, ScorerUnavailableError } from './errors.js';
 export {
@@ -22,6 +23,7 @@ export {
   DEFAULT_MAX_GAP_SEC,
   type SamplingOptions,
 } from './sampling/band.js';
+export { type KeyframePicks, MAX_SHIFT_SEC, pickCaptured } from './sampling/captured.js';
 export { type KeyframePlan, planKeyframes } from './sampling/plan.js';
 export { explicitSegments } from './sampling/segments.js';
 export { maxUnsampledGap, type SceneList, type SceneSpan } from './sampling/timeline.js';

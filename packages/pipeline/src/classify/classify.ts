@@ -1,7 +1,13 @@
 // classifyVideo(): the one core behind the server's sync and async paths and the CLI.
-// scan scenes → plan keyframes → grab → dedupe/clamp → JPEG → score → rubric → MAX → poster.
+// scan scenes (keeping frames on the way) → plan keyframes → take kept frames, grab the rest →
+// dedupe/clamp → JPEG → score → rubric → MAX → poster.
 
-import { type DecodeLimits, grabFrames, scanScenes, type VideoInput } from '@imajin/decoder-native';
+import {
+  DEFAULT_MAX_SIDE,
+  type DecodeLimits,
+  scanScenes,
+  type VideoInput,
+} from '@imajin/decoder-native';
 import { aggregateVideo, RUBRIC, scoreFrame } from '@imajin/rubric';
 import { encodeJpeg, POSTER_JPEG, SCORING_JPEG } from '../jpeg.js';
 import type { ClassifyResult } from '../result.js';
@@ -10,6 +16,7 @@ import { planKeyframes } from '../sampling/plan.js';
 import { explicitSegments } from '../sampling/segments.js';
 import { maxUnsampledGap, sceneIndexAt } from '../sampling/timeline.js';
 import type { Scorer } from '../scorers/scorer.js';
+import { grabKeyframes } from './grab-keyframes.js';
 import { scoreFrames } from './score-frames.js';
 import { selectFrames } from './select-frames.js';
 
@@ -55,12 +62,22 @@ export async function classifyVideo(
 
   onProgress?.({ stage: 'decode' });
   const scan = await timed('scan', () =>
-    scanScenes(input, { signal, limits, ...(threshold === undefined ? {} : { threshold }) }),
+    scanScenes(input, {
+      signal,
+      limits,
+      capture: { maxSide: DEFAULT_MAX_SIDE },
+      ...(threshold === undefined ? {} : { threshold }),
+    }),
   );
   const plan = planKeyframes(scan, sampling);
-  const grabbed = await timed('grab', () => grabFrames(input, plan.times, { signal, limits }));
+  let grabbed: Awaited<ReturnType<typeof grabKeyframes>>;
+  try {
+    grabbed = await timed('grab', () => grabKeyframes(input, plan, scan, { signal, limits }));
+  } finally {
+    scan.captured?.release(); // the frames it kept are copies in JS now, or no longer needed
+  }
   const { frames, deduplicated } = await timed('select', () =>
-    selectFrames(grabbed, plan, scan.durationSec),
+    selectFrames(grabbed.frames, plan, scan.durationSec),
   );
   onProgress?.({ stage: 'sample', frames: frames.length });
 
