@@ -1,19 +1,24 @@
-// Bench variant (e): our scan, then the keyframes grabbed in process and encoded to JPEG with
-// sharp (the pipeline's), written to outDir: the decode half of `classify`, a whole node process.
+// Bench variant (e): the decode half of `classify` as the pipeline runs it, a whole node
+// process: one scan that keeps frames on the way, the pipeline's keyframe plan, the kept frames
+// taken (the rest grabbed with a seek), and a JPEG of each with sharp, written to outDir.
 //   node bench/classify.mjs video outDir
 import { writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { grabFrames, scanScenes } from '@imajin/decoder-native';
-import { keyframeTimes } from './keyframes.mjs';
+import { scanScenes } from '@imajin/decoder-native';
+// The pipeline's own modules, by path: its index would also load the scorers (tfjs), which
+// this half of classify does not use.
+import { grabKeyframes } from '../../pipeline/dist/classify/grab-keyframes.js';
+import { planKeyframes } from '../../pipeline/dist/sampling/plan.js';
 
 // sharp is a dependency of packages/pipeline; resolve it from there rather than adding it here.
 const sharp = createRequire(new URL('../../pipeline/package.json', import.meta.url))('sharp');
 
 const [file, outDir] = process.argv.slice(2);
-const scan = await scanScenes(file);
-const times = keyframeTimes(scan.scenes);
-const frames = await grabFrames(file, times, { maxSide: 640 });
+const scan = await scanScenes(file, { capture: true });
+const plan = planKeyframes(scan);
+const { frames, fromScan } = await grabKeyframes(file, plan, scan);
+scan.captured?.release();
 await Promise.all(
   frames.map(async (f, i) => {
     const jpeg = await sharp(f.data, { raw: { width: f.width, height: f.height, channels: 3 } })
@@ -22,4 +27,4 @@ await Promise.all(
     await writeFile(join(outDir, `kf-${i}.jpg`), jpeg);
   }),
 );
-console.log(JSON.stringify({ keyframes: times }));
+console.log(JSON.stringify({ keyframes: frames.map((f) => f.t), fromScan }));

@@ -1,14 +1,12 @@
-// The keyframes both recipes grab: the middle of each scene, and more inside scenes longer than
-// MAX_GAP_SEC, so no stretch of the video goes unsampled for longer (as the pipeline samples).
-const MAX_GAP_SEC = 4;
+// The keyframes (d) and (e) both grab: the pipeline's plan for the scan (a frame inside each
+// scene, more in long ones), each moved to the frame the scan kept nearby when there is one
+// (the pipeline's pickCaptured), so that both recipes grab the very same frames.
+// Imports the built pipeline (pnpm build first); the bench is outside the package graph.
+import { pickCaptured } from '../../pipeline/dist/sampling/captured.js';
+import { planKeyframes } from '../../pipeline/dist/sampling/plan.js';
 
-/** Keyframe times (seconds) for scenes [{ start, end }]. */
-export function keyframeTimes(scenes) {
-  const times = [];
-  for (const { start, end } of scenes) {
-    const count = Math.max(1, Math.ceil((end - start) / MAX_GAP_SEC));
-    for (let i = 0; i < count; i++)
-      times.push(Number((start + ((i + 0.5) * (end - start)) / count).toFixed(3)));
-  }
-  return times;
+/** { plan, times }: the times, seconds, of the frames to grab, in plan order. */
+export function keyframesOf(scan) {
+  const plan = planKeyframes(scan);
+  return { plan, times: pickCaptured(plan, scan, scan.captured).times };
 }
