@@ -79,9 +79,23 @@ CaseResult runCase(const uint8_t* data, size_t size) {
       imajin::CallControl control(limits, nullptr);
       imajin::ScanOptions options;
       options.fast = (size & 1) == 0;  // both decode modes, chosen by the input
+      options.capture.maxSide = 96;    // frames kept on the way, few enough to thin often
+      options.capture.maxFrames = 6;
       const imajin::SceneScanResult scan = imajin::scanScenes(input, options, control);
       checkScan(scan);
       duration = scan.durationSec;
+      require(scan.captured != nullptr, "scan: nothing captured");
+      const std::vector<double> kept = scan.captured->times();
+      // Empty only for pixel formats swscale cannot write (those keyframes are grabbed instead).
+      require(kept.size() <= 6, "capture: more frames kept than maxFrames");
+      if (!kept.empty()) {
+        std::vector<imajin::GrabbedFrame> taken;
+        for (size_t i : {size_t(0), kept.size() / 2, kept.size() - 1}) {
+          imajin::RgbImage image = scan.captured->rgb(i);
+          taken.push_back({kept[i], image.width, image.height, std::move(image.data)});
+        }
+        checkFrames(taken, 3, 96);
+      }
     }
     stage = "grab";
     {

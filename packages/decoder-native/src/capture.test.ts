@@ -44,10 +44,10 @@ describe('scanScenes with capture', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(times[0]).toBe(0);
     expect(times.at(-1)).toBeGreaterThan(scan.durationSec - 0.5);
-    // 6 s at the first spacing (1/8 s): a frame in every slot the fast scan decoded one for.
-    expect(times.length).toBeGreaterThan(24);
+    // 6 s at the first spacing (1/4 s): a frame in every slot the fast scan decoded one for.
+    expect(times.length).toBeGreaterThanOrEqual(22);
     for (let i = 1; i < times.length; i++) {
-      expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeLessThan(0.125 + 4 * FRAME);
+      expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeLessThan(0.25 + 4 * FRAME);
     }
     expect(ref.length).toBeGreaterThan(times.length);
     captured.release();
@@ -158,12 +158,12 @@ describe('scanScenes with capture', () => {
   });
 
   it('frees its memory on release()', async () => {
-    // ~50 frames of 320x180 4:2:0 (~4 MB) per scan: 30 scans kept would be ~120 MB.
+    // ~24 frames of 320x180 4:2:0 (~2 MB) per scan: 40 scans kept would be ~80 MB.
     await scanScenes(fixture('cuts.mp4'), { capture: true }).then((s) => s.captured?.release());
     const before = process.memoryUsage().rss;
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 40; i++) {
       const scan = await scanScenes(fixture('cuts.mp4'), { capture: true });
-      expect(scan.captured?.byteLength).toBeGreaterThan(3_000_000);
+      expect(scan.captured?.byteLength).toBeGreaterThan(1_800_000);
       scan.captured?.release();
     }
     expect(process.memoryUsage().rss - before).toBeLessThan(40 * 1024 * 1024);

@@ -22,7 +22,7 @@ void freeFrame(AVFrame* f) { av_frame_free(&f); }
 FrameCapture::FrameCapture(const CaptureOptions& options, int rotation, double sar)
     : options_(options),
       sar_(sar),
-      spacing_(options.firstSpacingSec > 0 ? options.firstSpacingSec : 0.125),
+      spacing_(options.firstSpacingSec > 0 ? options.firstSpacingSec : 0.25),
       converter_(rotation, sar, std::max(1, options.maxSide)) {
   options_.maxFrames = std::max(2, options_.maxFrames);
 }
@@ -76,7 +76,7 @@ bool FrameCapture::store(double t, const AVFrame* frame) {
   small->height = h;
   if (av_frame_get_buffer(small.get(), 0) < 0) return false;
   if (av_frame_copy_props(small.get(), frame) < 0) return false;
-  sws_ = sws_getCachedContext(sws_, frame->width, frame->height, format, w, h, format, SWS_BICUBIC, nullptr, nullptr,
+  sws_ = sws_getCachedContext(sws_, frame->width, frame->height, format, w, h, format, SWS_AREA, nullptr, nullptr,
                               nullptr);
   if (!sws_) return false;
   if (sws_scale(sws_, frame->data, frame->linesize, 0, frame->height, small->data, small->linesize) != h) return false;

@@ -24,7 +24,7 @@ namespace imajin {
 struct CaptureOptions {
   int maxSide = 0;             // long side of the frames returned; 0: capture nothing
   int maxFrames = 160;         // frames held at most
-  double firstSpacingSec = 0.125;
+  double firstSpacingSec = 0.25;
 };
 
 class FrameCapture {
