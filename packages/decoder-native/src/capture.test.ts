@@ -105,7 +105,7 @@ describe('scanScenes with capture', () => {
     if (!frame) throw new Error('no frame');
     expect(frame).toMatchObject({ width, height });
     if (corner) {
-      const [x, y] = { bl: [2, height - 3], tr: [width - 3, 2] }[corner];
+      const [x, y]: [number, number] = corner === 'bl' ? [2, height - 3] : [width - 3, 2];
       const [r, g, b] = pixel(frame, x, y);
       expect(r > 200 && g < 60 && b < 60).toBe(true);
     }
