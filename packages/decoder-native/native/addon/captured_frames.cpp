@@ -1,10 +1,9 @@
 #include "addon/captured_frames.h"
 
 #include <cstring>
-#include <new>
-#include <optional>
 
 #include "addon/js_convert.h"
+#include "addon/promise_worker.h"
 
 namespace imajin_addon {
 
@@ -13,54 +12,24 @@ Napi::FunctionReference* CapturedFrames::constructor_ = nullptr;
 namespace {
 
 // Converts the asked frames to RGB off the main thread.
-class TakeWorker final : public Napi::AsyncWorker {
+class TakeWorker final : public PromiseWorker {
  public:
   TakeWorker(Napi::Env env, std::shared_ptr<imajin::FrameCapture> frames, std::vector<size_t> indices)
-      : Napi::AsyncWorker(env, "imajin.capturedFrames.take"),
-        deferred_(Napi::Promise::Deferred::New(env)),
-        frames_(std::move(frames)),
-        indices_(std::move(indices)) {}
-
-  Napi::Promise Start() {
-    Napi::Promise promise = deferred_.Promise();
-    Queue();
-    return promise;
-  }
+      : PromiseWorker(env, "imajin.capturedFrames.take"), frames_(std::move(frames)), indices_(std::move(indices)) {}
 
  private:
-  void Execute() override {
-    try {
-      const std::vector<double> times = frames_->times();
-      for (size_t index : indices_) {
-        imajin::RgbImage image = frames_->rgb(index);
-        out_.push_back({times[index], image.width, image.height, std::move(image.data)});
-      }
-    } catch (const imajin::DecodeFailure& failure) {
-      Fail(failure);
-    } catch (const std::bad_alloc&) {
-      Fail(imajin::DecodeFailure(imajin::Reason::TooLarge, "out of memory"));
-    } catch (const std::exception& e) {
-      Fail(imajin::DecodeFailure(imajin::Reason::Internal, std::string("internal error: ") + e.what()));
+  void Run() override {
+    const std::vector<double> times = frames_->times();
+    for (size_t index : indices_) {
+      imajin::RgbImage image = frames_->rgb(index);
+      out_.push_back({times[index], image.width, image.height, std::move(image.data)});
     }
   }
-  void Fail(const imajin::DecodeFailure& failure) {
-    failure_.emplace(failure);
-    SetError(failure.what());
-  }
-  void OnOK() override {
-    Napi::HandleScope scope(Env());
-    deferred_.Resolve(toJs(Env(), out_));
-  }
-  void OnError(const Napi::Error&) override {
-    Napi::HandleScope scope(Env());
-    deferred_.Reject(toJsError(Env(), *failure_).Value());
-  }
+  Napi::Value Result(Napi::Env env) override { return toJs(env, out_); }
 
-  Napi::Promise::Deferred deferred_;
   std::shared_ptr<imajin::FrameCapture> frames_;
   std::vector<size_t> indices_;
   std::vector<imajin::GrabbedFrame> out_;
-  std::optional<imajin::DecodeFailure> failure_;
 };
 
 }  // namespace

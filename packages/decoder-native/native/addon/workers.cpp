@@ -1,67 +1,28 @@
 #include "addon/workers.h"
 
-#include <new>
-#include <optional>
-
 #include "addon/cancel_token.h"
 #include "addon/captured_frames.h"
 #include "addon/js_convert.h"
+#include "addon/promise_worker.h"
 
 namespace imajin_addon {
 namespace {
 
-class CoreWorker : public Napi::AsyncWorker {
+// A call on one input: the input, limits and cancel token are read on the main thread.
+class CoreWorker : public PromiseWorker {
  public:
   CoreWorker(const Napi::CallbackInfo& info, const char* name)
-      : Napi::AsyncWorker(info.Env(), name),
-        deferred_(Napi::Promise::Deferred::New(info.Env())),
+      : PromiseWorker(info.Env(), name),
         input_(readInput(info[0])),
         control_(readLimits(info[1]), CancelToken::From(info[2])) {}
-
-  Napi::Promise Start() {
-    Napi::Promise promise = deferred_.Promise();
-    Queue();
-    return promise;
-  }
 
  protected:
   const imajin::Input& input() const { return input_.input; }
   const imajin::CallControl& control() const { return control_; }
-  virtual void Run() = 0;                        // worker thread: the core only
-  virtual Napi::Value Result(Napi::Env env) = 0;  // main thread
 
  private:
-  void Execute() final {
-    try {
-      Run();
-    } catch (const imajin::DecodeFailure& failure) {
-      Fail(failure);
-    } catch (const std::bad_alloc&) {
-      Fail(imajin::DecodeFailure(imajin::Reason::TooLarge, "out of memory"));
-    } catch (const std::exception& e) {
-      Fail(imajin::DecodeFailure(imajin::Reason::Internal, std::string("internal error: ") + e.what()));
-    }
-  }
-
-  void Fail(const imajin::DecodeFailure& failure) {
-    failure_.emplace(failure);
-    SetError(failure.what());
-  }
-
-  void OnOK() final {
-    Napi::HandleScope scope(Env());
-    deferred_.Resolve(Result(Env()));
-  }
-
-  void OnError(const Napi::Error&) final {
-    Napi::HandleScope scope(Env());
-    deferred_.Reject(toJsError(Env(), *failure_).Value());
-  }
-
-  Napi::Promise::Deferred deferred_;
   InputArg input_;
   imajin::CallControl control_;
-  std::optional<imajin::DecodeFailure> failure_;
 };
 
 class ProbeWorker final : public CoreWorker {
