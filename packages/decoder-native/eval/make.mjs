@@ -12,14 +12,17 @@ import { findPhotos, groundTruth, planVideo, render, rng } from './footage.mjs';
 
 export const EVAL_DIR = process.env.IMAJIN_EVAL_DIR ?? join(homedir(), '.cache', 'imajin-eval');
 const SIZE = [854, 480];
-const FPS = 30;
+// IMAJIN_EVAL_FPS=60 (with its own IMAJIN_EVAL_DIR) renders the same set at 60 fps, as 4K60 phone
+// clips are, for checking a scan that skips more frames at high frame rates.
+const FPS = Number(process.env.IMAJIN_EVAL_FPS ?? 30);
+const GOP = 2 * FPS;
 const VIDEOS = 16;
 
 // Half as phones record (a keyframe every 2 s, none forced at scene changes, so a scan that
 // skipped frames could not lean on keyframes), half with the encoder's scene-cut keyframes.
 const X264 = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '21', '-pix_fmt', 'yuv420p'];
 const ENCODINGS = {
-  'h264-phone': [...X264, '-x264-params', 'scenecut=0:keyint=60:min-keyint=60'],
+  'h264-phone': [...X264, '-x264-params', `scenecut=0:keyint=${GOP}:min-keyint=${GOP}`],
   'hevc-phone': [
     '-c:v',
     'libx265',
@@ -32,7 +35,7 @@ const ENCODINGS = {
     '-tag:v',
     'hvc1',
     '-x265-params',
-    'scenecut=0:keyint=60:min-keyint=60:log-level=error',
+    `scenecut=0:keyint=${GOP}:min-keyint=${GOP}:log-level=error`,
   ],
   'h264-scenecut': X264,
 };
