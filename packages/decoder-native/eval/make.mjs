@@ -59,7 +59,9 @@ export function evalPlans() {
     });
     plans.push({ name: `eval-${String(i).padStart(2, '0')}`, encoding: encodingOf(i), plan });
   }
-  return plans;
+  // IMAJIN_EVAL_ENCODINGS=hevc-phone,... keeps only those videos (a quicker partial run).
+  const only = process.env.IMAJIN_EVAL_ENCODINGS?.split(',');
+  return only ? plans.filter((p) => only.includes(p.encoding)) : plans;
 }
 
 function fileName(name, encoding, plan) {

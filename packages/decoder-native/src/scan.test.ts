@@ -56,6 +56,18 @@ describe.each(modes)('scanScenes ($name decode)', ({ fast }) => {
 });
 
 describe('scanScenes', () => {
+  it('skips every B-frame of 60 fps HEVC in a fast scan and still finds each cut within 3 frames', async () => {
+    const frames = (await ffprobeFrameTimes(fixture('cuts-hevc60.mp4'))).length;
+    const fast = await scanScenes(fixture('cuts-hevc60.mp4'));
+    const exact = await scanScenes(fixture('cuts-hevc60.mp4'), { fast: false });
+    expect(exact.framesDecoded).toBe(frames);
+    expect(fast.framesDecoded).toBeLessThan(frames * 0.35); // I and P only (3 B-frames between)
+    expect(fast.cuts).toHaveLength(CUT_TIMES.length);
+    fast.cuts.forEach((cut, i) => {
+      expect(Math.abs(cut - (CUT_TIMES[i] ?? Number.NaN))).toBeLessThanOrEqual(3 / 60 + 1e-6);
+    });
+  });
+
   it('scores every decoded frame at its real presentation time (variable frame rate)', async () => {
     const scan = await scanScenes(fixture('vfr.mp4'), { fast: false });
     const ref = await ffprobeFrameTimes(fixture('vfr.mp4'));

@@ -206,6 +206,26 @@ const FIXTURES: [string, Maker, string[]?][] = [
         o,
       ]),
   ],
+  // The same cuts at 60 fps in HEVC with a B pyramid, as a phone's 4K60: a fast scan skips
+  // every B-frame there.
+  [
+    'cuts-hevc60.mp4',
+    (o, dir) =>
+      ffmpeg([
+        '-i',
+        join(dir, 'cuts.mp4'),
+        '-vf',
+        'fps=60',
+        '-c:v',
+        'libx265',
+        '-preset',
+        'ultrafast',
+        '-x265-params',
+        'log-level=error:bframes=3:b-pyramid=1:keyint=120:min-keyint=120:scenecut=0',
+        o,
+      ]),
+    ['cuts.mp4'],
+  ],
   [
     'dissolve.mp4',
     (o) =>
