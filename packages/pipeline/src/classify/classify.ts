@@ -16,7 +16,7 @@ import { planKeyframes } from '../sampling/plan.js';
 import { explicitSegments } from '../sampling/segments.js';
 import { maxUnsampledGap, sceneIndexAt } from '../sampling/timeline.js';
 import type { Scorer } from '../scorers/scorer.js';
-import { grabKeyframes } from './grab-keyframes.js';
+import { type GrabbedKeyframes, grabKeyframes } from './grab-keyframes.js';
 import { scoreFrames } from './score-frames.js';
 import { selectFrames } from './select-frames.js';
 
@@ -70,7 +70,7 @@ export async function classifyVideo(
     }),
   );
   const plan = planKeyframes(scan, sampling);
-  let grabbed: Awaited<ReturnType<typeof grabKeyframes>>;
+  let grabbed: GrabbedKeyframes;
   try {
     grabbed = await timed('grab', () => grabKeyframes(input, plan, scan, { signal, limits }));
   } finally {
