@@ -45,10 +45,8 @@ Napi::Function CapturedFrames::Define(Napi::Env env) {
 }
 
 Napi::Object CapturedFrames::New(Napi::Env env, std::shared_ptr<imajin::FrameCapture> frames) {
-  auto* holder = new std::shared_ptr<imajin::FrameCapture>(std::move(frames));
-  Napi::Object obj = constructor_->New({Napi::External<std::shared_ptr<imajin::FrameCapture>>::New(env, holder)});
-  delete holder;  // the constructor copied the pointer
-  return obj;
+  // The constructor runs now and copies the pointer: a pointer to this local is enough.
+  return constructor_->New({Napi::External<std::shared_ptr<imajin::FrameCapture>>::New(env, &frames)});
 }
 
 // Only New() can make one: from JS, `new CapturedFrames()` has nothing to wrap.

@@ -5,6 +5,7 @@
 #include "core/codec_policy.h"
 #include "core/media_input.h"
 #include "core/status.h"
+#include "core/video_info.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -19,12 +20,6 @@ namespace {
 
 // From this frame rate on, an HEVC fast scan skips every B-frame.
 constexpr double kHighFrameRate = 48;
-
-double frameRateOf(const MediaInput& input) {
-  AVRational rate = input.video()->avg_frame_rate;
-  if (rate.num <= 0 || rate.den <= 0) rate = input.video()->r_frame_rate;
-  return rate.num > 0 && rate.den > 0 ? av_q2d(rate) : 0;
-}
 
 }  // namespace
 
@@ -55,7 +50,7 @@ VideoDecoder::VideoDecoder(MediaInput& input, DecodeMode mode) : input_(input) {
     input.log().ignoreMissingReferences();
     ctx_->skip_frame = AVDISCARD_NONREF;
     ctx_->skip_loop_filter = AVDISCARD_ALL;
-    if (par->codec_id == AV_CODEC_ID_HEVC && frameRateOf(input) >= kHighFrameRate) {
+    if (par->codec_id == AV_CODEC_ID_HEVC && streamFrameRate(input.video()) >= kHighFrameRate) {
       // HEVC's B-frames are mostly references (a B pyramid): NONREF skips only half of them.
       // At 50-60 fps, skipping all B-frames still leaves about 15 decoded frames a second, the
       // rate a 30 fps H.264 scan sees, so whip pans stay motion. With only I/P frames left, frame

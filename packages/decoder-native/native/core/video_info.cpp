@@ -38,6 +38,12 @@ SquareSize squarePixelSize(int width, int height, double sar) {
   return {width, height};
 }
 
+double streamFrameRate(const AVStream* stream) {
+  AVRational rate = stream->avg_frame_rate;
+  if (rate.num <= 0 || rate.den <= 0) rate = stream->r_frame_rate;
+  return rate.num > 0 && rate.den > 0 ? av_q2d(rate) : 0;
+}
+
 VideoInfo describe(const MediaInput& input) {
   const AVStream* st = input.video();
   const AVCodecParameters* par = st->codecpar;
@@ -53,9 +59,7 @@ VideoInfo describe(const MediaInput& input) {
   const bool quarterTurn = info.rotation == 90 || info.rotation == 270;
   info.displayWidth = quarterTurn ? square.height : square.width;
   info.displayHeight = quarterTurn ? square.width : square.height;
-  AVRational rate = st->avg_frame_rate;
-  if (rate.num <= 0 || rate.den <= 0) rate = st->r_frame_rate;
-  info.frameRate = rate.num > 0 && rate.den > 0 ? av_q2d(rate) : 0;
+  info.frameRate = streamFrameRate(st);
   if (st->duration > 0 && st->duration != AV_NOPTS_VALUE) info.durationSec = st->duration * av_q2d(st->time_base);
   else if (input.format()->duration > 0) info.durationSec = double(input.format()->duration) / AV_TIME_BASE;
   info.frameCount = st->nb_frames > 0 ? st->nb_frames : -1;

@@ -5,6 +5,10 @@
 #include <cstdint>
 #include <string>
 
+extern "C" {
+struct AVStream;
+}
+
 namespace imajin {
 
 class MediaInput;
@@ -36,6 +40,9 @@ struct SquareSize {
 // Sample aspect ratios outside [1/4, 4] are treated as headers we do not believe.
 double saneSampleAspectRatio(double sar);
 SquareSize squarePixelSize(int width, int height, double sar);
+
+// The stream's average frame rate (its base rate when no average is known); 0 when unknown.
+double streamFrameRate(const AVStream* stream);
 
 VideoInfo describe(const MediaInput& input);
 

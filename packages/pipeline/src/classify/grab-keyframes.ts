@@ -27,9 +27,10 @@ export async function grabKeyframes(
   const picks = pickCaptured(plan, scan, scan.captured);
   const kept = picks.captured.filter((index) => index >= 0);
   const missing = plan.times.filter((_, i) => (picks.captured[i] ?? -1) < 0);
+  // Both return [] at once for nothing asked.
   const [taken, grabbed] = await Promise.all([
-    scan.captured && kept.length > 0 ? scan.captured.take(kept) : Promise.resolve([]),
-    missing.length > 0 ? grabFrames(input, missing, opts) : Promise.resolve([]),
+    scan.captured ? scan.captured.take(kept) : [],
+    grabFrames(input, missing, opts),
   ]);
   let k = 0;
   let g = 0;
