@@ -198,7 +198,9 @@ const FIXTURES: [string, Maker, string[]?][] = [
         '-f',
         'lavfi',
         '-i',
-        `gradients=s=${SIZE}:r=${FPS}:d=1.5:seed=1`,
+        // gradients' seed fixes only its geometry; unnamed colours are drawn at random, and a
+        // dark, near-uniform draw hid the cut at 4.5 s now and then (a flat shot is bridged).
+        `gradients=s=${SIZE}:r=${FPS}:d=1.5:seed=1:nb_colors=4:c0=0x0080ff:c1=0xffd000:c2=0x202020:c3=0xf0f0f0`,
         '-filter_complex',
         '[2]trim=duration=1.5,setpts=PTS-STARTPTS[m];[0][1][m][3]concat=n=4:v=1:a=0,format=yuv420p',
         ...X264,
