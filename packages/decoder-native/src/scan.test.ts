@@ -17,8 +17,8 @@ const modes = [
 describe.each(modes)('scanScenes ($name decode)', ({ fast }) => {
   it('finds each hard cut within 3 frames, once', async () => {
     const scan = await scanScenes(fixture('cuts.mp4'), { fast });
-    // Seen once under heavy load in a clean-clone run (the cut at 4.5 s missing in both modes)
-    // and not reproduced since: say what the scan saw, so a recurrence can be diagnosed.
+    // The cut at 4.5 s once went missing in both modes: the fixture's last shot had come out
+    // near-uniform (fixed in fixtures.ts). Should a cut go missing again, say what the scan saw.
     onTestFailed(() => {
       const peaks = [...scan.scores.entries()].filter(([, v]) => v > 0.05);
       console.error(
