@@ -7,6 +7,7 @@
 import { DelayedError, type Job, WaitingError } from 'bullmq';
 import type { Engine } from '../engine.js';
 import { pipelineErrorInfo } from '../errors/pipeline-error-info.js';
+import { isRedisFault } from '../errors/redis-fault.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { Slots } from '../slots.js';
@@ -140,6 +141,17 @@ export function createProcessor(deps: ProcessorDeps, drain: AbortSignal): Proces
         await job.moveToWait(token);
         log.warn('worker draining: job handed back to the queue');
         throw new WaitingError();
+      }
+      if (isRedisFault(err)) {
+        // The store failed (a write refused, a connection lost), not the video: BullMQ retries
+        // the job with its backoff. Recording `failed` here would end it for good.
+        await records.update(id, { status: 'queued' }).catch(() => undefined);
+        metrics.jobs.inc({ outcome: 'retry', error_code: 'redis_unavailable' });
+        log.warn(
+          { err: { name: (err as Error).name, message: (err as Error).message } },
+          'job store fault: job will retry',
+        );
+        throw err;
       }
       const info = pipelineErrorInfo(err);
       if (info.error_code === 'scorer_unavailable') {
