@@ -16,4 +16,10 @@ describe('parseBand', () => {
     const bands = collectBand('2:8', collectBand('3:16'));
     expect(bands.map(formatBand)).toEqual(['3:16', '2:8']);
   });
+
+  it('bounds max by the pipeline’s MAX_KEYFRAMES (32): the memory a band costs', () => {
+    expect(parseBand('3:32')).toEqual({ min: 3, max: 32 });
+    expect(() => parseBand('3:33')).toThrow(/max must be at most 32/);
+    expect(() => parseBand('3:1000')).toThrow(/max must be at most 32/);
+  });
 });

@@ -1,9 +1,9 @@
+import { MAX_KEYFRAMES } from '@imajin/pipeline';
 import { InvalidArgumentError } from 'commander';
 import type { Band } from '../types.js';
 
 /** The pipeline's default keyframe band (DESIGN.md: 3 to 16 frames a video). */
 export const DEFAULT_BAND: Band = { min: 3, max: 16 };
-const MAX_FRAMES = 1000;
 
 /** Parses `min:max` (or a single `n`, meaning n:n) into a band; throws a commander usage error. */
 export function parseBand(text: string): Band {
@@ -13,7 +13,11 @@ export function parseBand(text: string): Band {
   const max = Number(m[2] ?? m[1]);
   if (min < 1) throw new InvalidArgumentError(`min must be at least 1, got ${min}`);
   if (max < min) throw new InvalidArgumentError(`max (${max}) must not be below min (${min})`);
-  if (max > MAX_FRAMES) throw new InvalidArgumentError(`max must be at most ${MAX_FRAMES}`);
+  if (max > MAX_KEYFRAMES) {
+    throw new InvalidArgumentError(
+      `max must be at most ${MAX_KEYFRAMES} (the scan keeps up to 8 × max frames of ~0.9 MB), got ${max}`,
+    );
+  }
   return { min, max };
 }
 
