@@ -1,4 +1,4 @@
-// Turns uploaded bytes (already in the video store under `id`) into a queued job, or into the
+// Turns uploaded bytes (already in the video store under `id`, and counted) into a queued job, or into the
 // id of the live job that already holds the same bytes and options.
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -28,8 +28,6 @@ export interface Upload {
   sha256: string;
   options: JobOptions;
   reuse: boolean;
-  /** Bytes to store under `id` once we know they are needed; absent when already stored. */
-  video?: Buffer;
 }
 
 export async function acceptJob(
@@ -54,9 +52,8 @@ export async function acceptJob(
     outage_since: null,
   };
   try {
-    // The bytes go first: once the record exists (and with it the dedupe key), a resubmission
-    // is answered with this job's id, so the job must be complete but for queueing.
-    if (up.video) await deps.videos.put(up.id, up.video);
+    // The bytes are already stored: once the record exists (and with it the dedupe key), a
+    // resubmission is answered with this job's id, so the job must be complete but for queueing.
     if (key) {
       const live = await deps.dedupe.claim(key, record);
       if (live) {
