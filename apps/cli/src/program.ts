@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
-import { MAX_KEYFRAMES } from '@imajin/pipeline';
 import { Command, Option } from 'commander';
-import { collectBand, parseBand } from './lib/band.js';
+import { collectBand, MAX_KEYFRAMES, parseBand } from './lib/band.js';
 import { intOption, numberOption } from './lib/numbers.js';
 
 /** Every command returns its exit code (lib/errors.ts EXIT). */

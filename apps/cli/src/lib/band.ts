@@ -1,9 +1,14 @@
-import { MAX_KEYFRAMES } from '@imajin/pipeline';
 import { InvalidArgumentError } from 'commander';
 import type { Band } from '../types.js';
 
 /** The pipeline's default keyframe band (DESIGN.md: 3 to 16 frames a video). */
 export const DEFAULT_BAND: Band = { min: 3, max: 16 };
+/**
+ * The most keyframes a video may be asked for: @imajin/pipeline's MAX_KEYFRAMES (what memory
+ * allows), repeated here so that `scenes` and `estimate` never load the pipeline at start-up;
+ * band.test.ts checks that the two agree.
+ */
+export const MAX_KEYFRAMES = 32;
 
 /** Parses `min:max` (or a single `n`, meaning n:n) into a band; throws a commander usage error. */
 export function parseBand(text: string): Band {
