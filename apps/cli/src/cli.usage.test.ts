@@ -48,6 +48,8 @@ describe('usage errors exit 2', () => {
     ['an unknown option', ['scenes', 'a.mp4', '--fast']],
     ['a bad band', ['classify', 'a.mp4', '--band', '9:3']],
     ['a bad keyframe count', ['classify', 'a.mp4', '--keyframes', 'many']],
+    ['a keyframe count over the memory bound', ['classify', 'a.mp4', '--keyframes', '33']],
+    ['a band over the memory bound', ['estimate', 'a.mp4', '--band', '3:1000']],
     ['an unknown scorer', ['classify', 'a.mp4', '--scorer', 'gpu']],
     ['model-boss without a URL', ['classify', 'a.mp4', '--scorer', 'model-boss']],
     ['--poster with several inputs', ['classify', 'a.mp4', 'b.mp4', '--poster', 'p.jpg']],

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command, Option } from 'commander';
-import { collectBand, parseBand } from './lib/band.js';
+import { collectBand, MAX_KEYFRAMES, parseBand } from './lib/band.js';
 import { intOption, numberOption } from './lib/numbers.js';
 
 /** Every command returns its exit code (lib/errors.ts EXIT). */
@@ -35,7 +35,7 @@ function samplingOptions(cmd: Command): Command {
     .option(
       '--keyframes <n>',
       'score N evenly spaced frames (clamped to the band) instead of scene-aware sampling',
-      intOption('--keyframes', 1, 1000),
+      intOption('--keyframes', 1, MAX_KEYFRAMES),
     )
     .option(
       '--band <min:max>',
@@ -113,7 +113,7 @@ export function buildProgram(run: (code: ExitCode) => void): Command {
     .option(
       '--keyframes <n>',
       'count N forced keyframes a video instead of scene-aware sampling',
-      intOption('--keyframes', 1, 1000),
+      intOption('--keyframes', 1, MAX_KEYFRAMES),
     )
     .option('--threshold <x>', THRESHOLD_HELP, numberOption('--threshold', 0, 1))
     .option(

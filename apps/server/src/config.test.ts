@@ -62,4 +62,12 @@ describe('loadConfig', () => {
     expect(c.breaker.openMs).toBe(500);
     expect(c.apiTokens).toEqual(['a', 'b']);
   });
+
+  it('bounds KEYFRAMES_MAX by the memory a band costs (32), with a message naming the bound', () => {
+    expect(loadConfig({ KEYFRAMES_MAX: '32' }).band).toEqual({ min: 3, max: 32 });
+    expect(() => loadConfig({ KEYFRAMES_MAX: '1000' })).toThrow(
+      /KEYFRAMES_MAX: must be at most 32/,
+    );
+    expect(() => loadConfig({ KEYFRAMES_MIN: '33' })).toThrow(/KEYFRAMES_MIN: must be at most 32/);
+  });
 });

@@ -1,5 +1,7 @@
 // Configuration from the environment, validated once at start-up. A wrong value stops the
 // process with a message naming the variable, never a silent default.
+
+import { MAX_KEYFRAMES } from '@imajin/pipeline';
 import { z } from 'zod';
 import { ConfigError } from './errors/config-error.js';
 import { parseBytes, parseSeconds } from './units.js';
@@ -11,7 +13,7 @@ const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
     .number({ error: 'must be a whole number' })
     .int('must be a whole number')
     .min(min)
-    .max(max);
+    .max(max, `must be at most ${max}`);
 const bytes = z.string().transform((s, ctx) => {
   const n = parseBytes(s);
   if (n === undefined || n < 1)
@@ -52,8 +54,8 @@ const EnvSchema = z.object({
   SYNC_MAX_BYTES: bytes.default(50 * MiB),
   SYNC_MAX_DURATION: seconds.default(30),
   SYNC_SLOT_WAIT: seconds.default(5),
-  KEYFRAMES_MIN: int(1, 1000).default(3),
-  KEYFRAMES_MAX: int(1, 1000).default(16),
+  KEYFRAMES_MIN: int(1, MAX_KEYFRAMES).default(3),
+  KEYFRAMES_MAX: int(1, MAX_KEYFRAMES).default(16),
   MAX_GAP: seconds.default(4),
   JOB_TTL: seconds.default(24 * 3600),
   RETRY_WINDOW: seconds.default(30 * 60),

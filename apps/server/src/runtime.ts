@@ -30,7 +30,7 @@ export function jobStores(config: Config, redis: Redis) {
     records,
     videos: new VideoStore(redis, keys, config.jobTtlSec),
     queuedBytes: new QueuedBytes(redis, keys),
-    dedupe: new Dedupe(redis, keys, records, config.jobTtlSec),
+    dedupe: new Dedupe(redis, keys, config.jobTtlSec),
     breaker: new Breaker(redis, keys, config.breaker),
   };
 }

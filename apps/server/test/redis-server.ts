@@ -21,7 +21,7 @@ export interface OwnRedis {
   stop(): Promise<void>;
 }
 
-export function ownRedis(port: number, dir: string): OwnRedis {
+export function ownRedis(port: number, dir: string, extraArgs: string[] = []): OwnRedis {
   let child: ChildProcess | undefined;
   const url = `redis://127.0.0.1:${port}`;
   return {
@@ -42,6 +42,7 @@ export function ownRedis(port: number, dir: string): OwnRedis {
           'noeviction',
           '--save',
           '',
+          ...extraArgs,
         ],
         { stdio: 'ignore' },
       );

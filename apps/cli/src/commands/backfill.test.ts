@@ -79,7 +79,15 @@ describe('imajin-video backfill', () => {
     ]);
     for (const l of failed) expect(l.error?.retryable).toBe(false);
     for (const l of ok) {
-      const result = ClassifyResultSchema.parse(l.result);
+      // With --posters the JPEG is on disk and the line names it instead of carrying base64.
+      expect(l.result).not.toHaveProperty('poster_b64');
+      const jpeg = await readFile(l.poster as string);
+      expect(jpeg.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+      const result = ClassifyResultSchema.parse({
+        ...l.result,
+        poster_b64: jpeg.toString('base64'),
+      });
+      expect([l.scorer, l.rubric_fingerprint]).toEqual([result.scorer, result.rubric_fingerprint]);
       expect(l.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(l.scorer_calls).toBe(result.frame_count);
       expect(l.poster).toBe(join(posters, `${l.sha256}.jpg`));
@@ -223,5 +231,29 @@ describe('imajin-video backfill', () => {
     const lines = await records(out);
     expect(lines).toHaveLength(2);
     expect(lines[1]?.result?.explicitness).toBe('sfw');
+  }, 120_000);
+
+  it('resumes by scorer and rubric too: a trial run with the local scorer does not make the model-boss run skip', async () => {
+    const out = join(dir, 'trial.jsonl');
+    const one = join(videos, 'b.mp4');
+    const trial = await runCli(['backfill', one, '--out', out]); // the default, local scorer
+    expect(trial.code).toBe(0);
+    const before = mb.calls();
+    const real = await runCli(['backfill', one, '--out', out, ...viaModelBoss(mb)]);
+    expect(real.code).toBe(0);
+    expect(mb.calls()).toBeGreaterThan(before);
+    expect(real.stderr).toMatch(/re-run: 1 whose earlier lines were made under another scorer/);
+    const lines = await records(out);
+    expect(lines.map((l) => l.scorer)).toEqual([
+      expect.stringMatching(/^local:/),
+      expect.stringMatching(/^model-boss/),
+    ]);
+    expect(lines[0]?.result).toHaveProperty('poster_b64'); // no --posters: the line keeps it
+
+    const calls = mb.calls();
+    const again = await runCli(['backfill', one, '--out', out, ...viaModelBoss(mb)]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/skipped: 1 done earlier/);
+    expect(mb.calls()).toBe(calls);
   }, 120_000);
 });

@@ -8,7 +8,7 @@ import { type ClassifierFlags, createClassifier } from '../lib/classifier.js';
 import { EXIT } from '../lib/errors.js';
 import { sha256File } from '../lib/hash.js';
 import { collectInputs } from '../lib/inputs.js';
-import { JsonlAppender, readJsonl } from '../lib/jsonl.js';
+import { JsonlAppender, scanJsonl } from '../lib/jsonl.js';
 import { logErr } from '../lib/output.js';
 import { runPool } from '../lib/pool.js';
 import { createBatchProgress } from '../lib/progress.js';
@@ -28,17 +28,23 @@ type CallPlanner = (path: string, signal: AbortSignal) => Promise<number>;
 
 /**
  * `backfill <inputs...> --out results.jsonl`: classifies every video once, appending one JSONL
- * line per video (path, sha256, result or error). Re-running resumes by content hash.
+ * line per video (path, sha256, scorer, rubric, result or error). Re-running resumes by content
+ * hash under the same scorer and rubric: a line made under another is run again.
  */
 export async function runBackfill(args: string[], flags: BackfillFlags): Promise<number> {
   const paths = await collectInputs(args);
-  const earlier = await readJsonl(flags.out);
-  if (earlier.badLines > 0) logErr(`${flags.out}: ignoring ${earlier.badLines} unreadable line(s)`);
-  const index = new ResumeIndex(earlier.records);
+  const index = new ResumeIndex();
+  let earlierLines = 0;
+  const badLines = await scanJsonl(flags.out, (line) => {
+    earlierLines++;
+    index.add(line);
+  });
+  if (badLines > 0) logErr(`${flags.out}: ignoring ${badLines} unreadable line(s)`);
   if (flags.posters) await mkdir(flags.posters, { recursive: true });
   await mkdir(dirname(resolve(flags.out)), { recursive: true });
   if (paths.length === 0) logErr(`backfill: no videos found in ${args.join(' ')}`);
   const classifier = await createClassifier(flags);
+  const identity = await classifier.identity();
   const planner = flags.maxCalls !== undefined ? await callPlanner(flags) : null;
   const budget = flags.maxCalls !== undefined ? new CallBudget(flags.maxCalls) : null;
   const out = new JsonlAppender(flags.out);
@@ -52,7 +58,7 @@ export async function runBackfill(args: string[], flags: BackfillFlags): Promise
   const interrupt = interruptSignal();
   const progress = createBatchProgress(paths.length, 'backfill');
   logErr(
-    `backfill: ${paths.length} videos with ${classifier.source}, ${earlier.records.length} earlier records in ${flags.out}`,
+    `backfill: ${paths.length} videos with ${classifier.source} (scorer ${identity.scorer}, rubric ${identity.rubric_fingerprint.slice(0, 12)}), ${earlierLines} earlier records in ${flags.out}`,
   );
 
   const handle = async (path: string): Promise<void> => {
@@ -67,7 +73,8 @@ export async function runBackfill(args: string[], flags: BackfillFlags): Promise
         return progress.itemDone(`${path}: skipped, same content as ${first}`);
       }
       claimed.set(sha256, path);
-      const decision = index.decide(sha256, flags.retryFailed === true);
+      const decision = index.decide(sha256, identity, flags.retryFailed === true);
+      if (decision.action === 'run' && decision.reason === 'other-run') tally.otherRun++;
       if (decision.action === 'skip') {
         if (decision.reason === 'done') tally.skippedDone++;
         else tally.skippedFailed++;
@@ -88,14 +95,20 @@ export async function runBackfill(args: string[], flags: BackfillFlags): Promise
       const result = await classifier.classify(path, { signal: interrupt.signal });
       budget?.settle(reserved, result.frame_count);
       let poster: string | undefined;
+      let line: BackfillRecord['result'] = result;
       if (flags.posters) {
         poster = join(flags.posters, `${sha256}.jpg`);
         await writeFile(poster, Buffer.from(result.poster_b64, 'base64'));
+        // The JPEG is on disk: the line names it instead of carrying ~40 KB of base64.
+        const { poster_b64: _, ...rest } = result;
+        line = rest;
       }
       const record: BackfillRecord = {
         path,
         sha256,
-        result,
+        scorer: result.scorer,
+        rubric_fingerprint: result.rubric_fingerprint,
+        result: line,
         ...(poster ? { poster } : {}),
         scorer_calls: result.frame_count,
         elapsed_ms: Date.now() - t0,
@@ -113,6 +126,7 @@ export async function runBackfill(args: string[], flags: BackfillFlags): Promise
       out.append({
         path,
         sha256,
+        ...identity,
         error,
         elapsed_ms: Date.now() - t0,
         finished_at: new Date().toISOString(),

@@ -9,6 +9,8 @@ export class BackfillTally {
   skippedFailed = 0;
   duplicates = 0;
   notStarted = 0;
+  /** Run again because earlier lines were made under another scorer or rubric. */
+  otherRun = 0;
 
   /** Inputs this run settled: classified, failed, skipped or duplicate. */
   get finished(): number {
@@ -38,6 +40,10 @@ export class BackfillTally {
       `  skipped: ${this.skippedDone} done earlier, ${this.skippedFailed} failed earlier (terminal), ${this.duplicates} same content as another input`,
       `  scorer calls ${o.calls} · wall time ${duration(o.wallMs / 1000)} · results in ${o.out}`,
     ];
+    if (this.otherRun > 0)
+      lines.push(
+        `  re-run: ${this.otherRun} whose earlier lines were made under another scorer or rubric`,
+      );
     if (this.skippedFailed > 0)
       lines.push('  (--retry-failed runs the earlier terminal failures again)');
     if (o.budgetStop) {

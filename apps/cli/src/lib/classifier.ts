@@ -2,6 +2,7 @@ import { loadPipeline } from '../deps.js';
 import type { Band, ClassifyResult, ErrorInfo, Progress, Scorer } from '../types.js';
 import { UsageError } from './errors.js';
 import { describeFailure } from './failure.js';
+import type { RunIdentity } from './resume.js';
 import { chooseScorer, type ScorerFlags } from './scorer-choice.js';
 import { ServerClient } from './server-client.js';
 
@@ -22,6 +23,8 @@ export interface Classifier {
     path: string,
     hooks: { signal?: AbortSignal; onProgress?: (p: Progress) => void },
   ): Promise<ClassifyResult>;
+  /** The scorer and rubric its verdicts are made under (what backfill resumes by). */
+  identity(): Promise<RunIdentity>;
   /** Scorer calls so far (in-process: counted at the scorer; server: frames in the results). */
   calls(): number;
   describe(err: unknown): ErrorInfo;
@@ -47,6 +50,10 @@ export async function createClassifier(flags: ClassifierFlags): Promise<Classifi
         },
         hooks,
       ),
+    identity: async () => ({
+      scorer: counted.scorer.name,
+      rubric_fingerprint: (await import('@imajin/rubric')).RUBRIC.fingerprint,
+    }),
     calls: () => counted.calls,
     describe: (err) => describeFailure(err, pipeline.errorInfo),
     close: () => counted.scorer.close(),
@@ -64,17 +71,25 @@ function serverClassifier(flags: ClassifierFlags, url: string): Classifier {
   }
   const client = new ServerClient({ baseUrl: url, ...(flags.token ? { token: flags.token } : {}) });
   let calls = 0;
+  let scorerName: Promise<string> | undefined;
   return {
     source: `server ${url}`,
     async classify(path, hooks) {
       hooks.onProgress?.({ stage: 'decode' });
       const result = await client.classify(path, {
         keyframes: flags.keyframes ?? null,
+        rubricFingerprint: (await import('@imajin/rubric')).RUBRIC.fingerprint,
         ...(hooks.signal ? { signal: hooks.signal } : {}),
       });
       calls += result.frame_count;
       return result;
     },
+    // The server names its scorer in /readyz, and every upload pins our rubric (a server on
+    // another rubric refuses it with 409), so results are made under this identity.
+    identity: async () => ({
+      scorer: await (scorerName ??= client.scorerName()),
+      rubric_fingerprint: (await import('@imajin/rubric')).RUBRIC.fingerprint,
+    }),
     calls: () => calls,
     describe: (err) => describeFailure(err),
     close: async () => {},

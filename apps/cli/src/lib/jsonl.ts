@@ -1,5 +1,6 @@
 import {
   closeSync,
+  createReadStream,
   fstatSync,
   fsyncSync,
   ftruncateSync,
@@ -7,7 +8,7 @@ import {
   readSync,
   writeSync,
 } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 
 export interface JsonlContents {
   records: unknown[];
@@ -15,25 +16,40 @@ export interface JsonlContents {
   badLines: number;
 }
 
-/** Reads a JSONL file; a missing file is empty. Bad lines are counted, not fatal. */
-export async function readJsonl(path: string): Promise<JsonlContents> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], badLines: 0 };
-    throw err;
-  }
-  const records: unknown[] = [];
+/**
+ * Streams a JSONL file line by line to `onRecord` (a file of thousands of results is never
+ * held whole); a missing file is empty. Returns the count of lines that were not valid JSON.
+ */
+export async function scanJsonl(
+  path: string,
+  onRecord: (record: unknown) => void,
+): Promise<number> {
+  const input = createReadStream(path, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let badLines = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      records.push(JSON.parse(line));
-    } catch {
-      badLines++;
+  try {
+    for await (const line of lines) {
+      if (line.trim() === '') continue;
+      try {
+        onRecord(JSON.parse(line));
+      } catch {
+        badLines++;
+      }
     }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw err;
+  } finally {
+    lines.close();
+    input.destroy();
   }
+  return badLines;
+}
+
+/** Reads a whole JSONL file into memory (small files); see scanJsonl. */
+export async function readJsonl(path: string): Promise<JsonlContents> {
+  const records: unknown[] = [];
+  const badLines = await scanJsonl(path, (r) => records.push(r));
   return { records, badLines };
 }
 

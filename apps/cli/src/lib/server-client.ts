@@ -31,6 +31,8 @@ export interface ServerClientOptions {
 
 export interface ServerClassifyOptions {
   keyframes?: number | null;
+  /** Pins the rubric: a server on another one refuses the upload (409 rubric_mismatch). */
+  rubricFingerprint?: string;
   signal?: AbortSignal;
   onStatus?: (status: string) => void;
 }
@@ -54,9 +56,18 @@ export class ServerClient {
     this.pollMs = opts.pollMs ?? { first: 250, max: 2000 };
   }
 
+  /** The scorer the server classifies with, as its /readyz names it. */
+  async scorerName(signal?: AbortSignal): Promise<string> {
+    const body = await this.request(`${this.base}/readyz`, signal, async () => ({ method: 'GET' }));
+    const name = (body as { scorer?: { name?: unknown } }).scorer?.name;
+    if (typeof name !== 'string') throw protocolError('GET /readyz did not name the scorer');
+    return name;
+  }
+
   async classify(path: string, o: ServerClassifyOptions = {}): Promise<ClassifyResult> {
     const query = new URLSearchParams();
     if (o.keyframes != null) query.set('keyframes', String(o.keyframes));
+    if (o.rubricFingerprint) query.set('rubric_fingerprint', o.rubricFingerprint);
     const url = `${this.base}/classify-video${query.size ? `?${query}` : ''}`;
     const accepted = await this.request(url, o.signal, async () => ({
       method: 'POST',

@@ -1,5 +1,6 @@
 // A loopback stand-in for apps/server's job API (DESIGN.md), for the CLI's --server tests:
-// POST /classify-video (raw upload) → 202 {job_id}; GET /classify-video/{id} → the job record.
+// POST /classify-video (raw upload) → 202 {job_id}; GET /classify-video/{id} → the job record;
+// GET /readyz → the scorer's name.
 // Jobs really run: the pipeline classifies the uploaded bytes with the scorer given. It answers
 // the first `busyFirst` POSTs with 503 + Retry-After, and checks a bearer token when given one.
 import { createServer, type Server } from 'node:http';
@@ -27,6 +28,10 @@ export async function startJobServer(o: {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
+    if (req.method === 'GET' && req.url === '/readyz') {
+      // Open, as apps/server's is: it names the scorer (backfill resumes by it).
+      return reply(200, { ready: true, scorer: { kind: 'test', name: o.scorer.name, ok: true } });
+    }
     if (o.token && req.headers.authorization !== `Bearer ${o.token}`) {
       return reply(401, {
         error: 'missing or wrong token',

@@ -1,4 +1,5 @@
 import { DecodeError, ScorerRejectedError, ScorerUnavailableError } from '@imajin/pipeline';
+import { ReplyError } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { BadRequestError } from './bad-request-error.js';
 import { OverloadedError } from './overloaded-error.js';
@@ -49,5 +50,38 @@ describe('toWireError', () => {
       body: { error: 'internal error', error_code: 'internal', retryable: false },
     });
     expect(toWireError('a string').status).toBe(500);
+  });
+
+  it('maps every Redis error reply that is not our own mistake to 503 redis_unavailable, by type', () => {
+    for (const reply of [
+      'MISCONF Errors writing to the AOF file: No space left on device',
+      'MISCONF Redis is configured to save RDB snapshots, but it is currently not able to persist on disk.',
+      'BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSCRIPT.',
+      'NOREPLICAS Not enough good replicas to write.',
+      'MOVED 3999 127.0.0.1:6381',
+      'CLUSTERDOWN The cluster is down',
+      'ERR string exceeds maximum allowed size (proto-max-bulk-len)',
+      'SOMETHINGNEW a reply no version of this code has seen',
+    ]) {
+      const w = toWireError(new ReplyError(reply));
+      expect(w, reply).toMatchObject({
+        status: 503,
+        retryAfterSec: 5,
+        internal: false,
+        body: { error_code: 'redis_unavailable', retryable: true },
+      });
+    }
+    // A lost connection, as ioredis reports it (an errno code, or its own fixed text).
+    const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    expect(toWireError(reset).status).toBe(503);
+    expect(toWireError(new Error('Connection is closed.')).status).toBe(503);
+    // A malformed command of ours is a bug: retrying cannot help.
+    expect(
+      toWireError(
+        new ReplyError('WRONGTYPE Operation against a key holding the wrong kind of value'),
+      ),
+    ).toMatchObject({ status: 500, body: { error_code: 'internal', retryable: false } });
+    // The message alone does not make an error a Redis fault.
+    expect(toWireError(new Error('MISCONF in a message of ours')).status).toBe(500);
   });
 });

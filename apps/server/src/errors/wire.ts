@@ -1,6 +1,7 @@
 // One mapping from any thrown value to the wire: HTTP status + `{error, error_code, retryable}`.
 // Errors are recognised by `name` (prototypes do not survive queues or worker threads).
 import { pipelineErrorInfo } from './pipeline-error-info.js';
+import { isRedisFault } from './redis-fault.js';
 
 export interface WireError {
   status: number;
@@ -22,9 +23,6 @@ const API_ERRORS = new Set([
   'RedisUnavailableError',
   'ScorerDownError',
 ]);
-
-const REDIS_TROUBLE =
-  /enableOfflineQueue|Connection is closed|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|Command timed out|OOM command not allowed|^LOADING|^READONLY|MaxRetriesPerRequest/;
 
 type Fields = Record<string, unknown>;
 
@@ -67,7 +65,7 @@ export function toWireError(err: unknown, opts: { scorerRetryAfterSec?: number }
       internal: false,
     };
   }
-  if (name === 'MaxRetriesPerRequestError' || REDIS_TROUBLE.test(message)) {
+  if (isRedisFault(err)) {
     return {
       status: 503,
       body: {

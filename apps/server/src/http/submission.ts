@@ -39,20 +39,16 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Parses the JSON text of a request; returns the options and the (still encoded) video. */
-export function parseJsonBody(text: string): RequestOptions & { videoBase64: string } {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (err) {
-    throw new BadRequestError(`malformed JSON: ${(err as Error).message}`);
-  }
+/**
+ * Checks a JSON body's fields once its video has been streamed out of it (json-video-body.ts
+ * leaves `video_base64` as "" when it was sent): the options, the rubric pin, the reuse flag.
+ */
+export function parseJsonFields(body: unknown): RequestOptions {
   const parsed = ClassifyBodySchema.safeParse(body);
   if (!parsed.success)
     throw new BadRequestError(`invalid request: ${describeIssues(parsed.error)}`);
   const b = parsed.data;
   return {
-    videoBase64: b.video_base64,
     options: { keyframes: b.keyframes ?? null, scorers: b.scorers ?? [] },
     pin: b.rubric,
     reuse: b.reuse ?? true,

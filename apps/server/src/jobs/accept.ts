@@ -1,4 +1,4 @@
-// Turns uploaded bytes (already in the video store under `id`) into a queued job, or into the
+// Turns uploaded bytes (already in the video store under `id`, and counted) into a queued job, or into the
 // id of the live job that already holds the same bytes and options.
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -7,7 +7,7 @@ import type { JobOptions } from '../schemas/request.js';
 import { type Dedupe, dedupeKey } from './dedupe.js';
 import { type ClassifyQueue, JOB_NAME } from './queue.js';
 import type { QueuedBytes } from './queued-bytes.js';
-import type { JobRecords } from './records.js';
+import type { JobRecord, JobRecords } from './records.js';
 import type { VideoStore } from './videos.js';
 
 export interface AcceptDeps {
@@ -28,8 +28,6 @@ export interface Upload {
   sha256: string;
   options: JobOptions;
   reuse: boolean;
-  /** Bytes to store under `id` once we know they are needed; absent when already stored. */
-  video?: Buffer;
 }
 
 export async function acceptJob(
@@ -39,34 +37,37 @@ export async function acceptJob(
   const key = up.reuse
     ? dedupeKey(up.sha256, up.options, deps.rubricFingerprint, deps.scorerName)
     : null;
-  if (key) {
-    const live = await deps.dedupe.claim(key, up.id);
-    if (live) {
-      await deps.videos.delete(up.id);
-      deps.metrics.jobs.inc({ outcome: 'reused', error_code: '' });
-      deps.logger.info(
-        { job_id: live.job_id, status: live.status },
-        'same video and options already submitted: reusing its job',
-      );
-      return live;
-    }
-  }
   const now = Date.now();
+  const record: JobRecord = {
+    job_id: up.id,
+    status: 'queued',
+    result: null,
+    error: null,
+    error_code: null,
+    retryable: null,
+    created_at: now,
+    updated_at: now,
+    options: up.options,
+    bytes: up.bytes,
+    outage_since: null,
+  };
   try {
-    if (up.video) await deps.videos.put(up.id, up.video);
-    await deps.records.create({
-      job_id: up.id,
-      status: 'queued',
-      result: null,
-      error: null,
-      error_code: null,
-      retryable: null,
-      created_at: now,
-      updated_at: now,
-      options: up.options,
-      bytes: up.bytes,
-      outage_since: null,
-    });
+    // The bytes are already stored: once the record exists (and with it the dedupe key), a
+    // resubmission is answered with this job's id, so the job must be complete but for queueing.
+    if (key) {
+      const live = await deps.dedupe.claim(key, record);
+      if (live) {
+        await Promise.all([deps.videos.delete(up.id), deps.queuedBytes.remove(up.id)]);
+        deps.metrics.jobs.inc({ outcome: 'reused', error_code: '' });
+        deps.logger.info(
+          { job_id: live.job_id, status: live.status },
+          'same video and options already submitted: reusing its job',
+        );
+        return live;
+      }
+    } else {
+      await deps.records.create(record);
+    }
     await deps.queuedBytes.add(up.id, up.bytes);
     await deps.queue.add(
       JOB_NAME,
@@ -74,6 +75,7 @@ export async function acceptJob(
       { jobId: up.id },
     );
   } catch (err) {
+    // The record goes too, so a dedupe key left pointing at it is taken over by the next claim.
     await Promise.allSettled([
       deps.videos.delete(up.id),
       deps.queuedBytes.remove(up.id),

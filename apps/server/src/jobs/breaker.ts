@@ -18,6 +18,17 @@ redis.call('DEL', KEYS[3])
 if n >= tonumber(ARGV[1]) then redis.call('SET', KEYS[2], '1', 'PX', ARGV[2]) end
 return n`;
 
+// One step, so no caller can read "not open" and then take the probe just after a failing
+// probe reopened the breaker. KEYS: failures, open, probe. ARGV: threshold, token, leaseMs.
+// Returns {1, ''} (closed), {1, token} (the probe), or {0, retryAfterMs}.
+const ADMIT = `
+local open = redis.call('PTTL', KEYS[2])
+if open > 0 then return {0, open} end
+local failures = tonumber(redis.call('GET', KEYS[1]) or '0')
+if failures < tonumber(ARGV[1]) then return {1, ''} end
+if redis.call('SET', KEYS[3], ARGV[2], 'PX', ARGV[3], 'NX') then return {1, ARGV[2]} end
+return {0, math.max(redis.call('PTTL', KEYS[3]), 250)}`;
+
 const RELEASE =
   "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
@@ -35,22 +46,22 @@ export class Breaker {
 
   /** May a job call the scorer now? In half-open state only one caller (the probe) may. */
   async admit(): Promise<Admission> {
-    const open = await this.openFor();
-    if (open > 0) return { allowed: false, retryAfterMs: open };
-    const failures = Number((await this.redis.get(this.keys.breakerFailures)) ?? 0);
-    if (failures < this.cfg.threshold) return { allowed: true, probe: null };
     const token = randomUUID();
     // The probe's lease outlives a slow job; a crashed prober frees it when the lease ends.
     const lease = Math.max(this.cfg.openMs, 60_000);
-    if ((await this.redis.set(this.keys.breakerProbe, token, 'PX', lease, 'NX')) === 'OK')
-      return { allowed: true, probe: token };
-    return {
-      allowed: false,
-      retryAfterMs: Math.min(
-        Math.max(await this.redis.pttl(this.keys.breakerProbe), 250),
-        this.cfg.openMs,
-      ),
-    };
+    const k = this.keys;
+    const [allowed, value] = (await this.redis.eval(
+      ADMIT,
+      3,
+      k.breakerFailures,
+      k.breakerOpen,
+      k.breakerProbe,
+      this.cfg.threshold,
+      token,
+      lease,
+    )) as [number, number | string];
+    if (allowed === 1) return { allowed: true, probe: value === '' ? null : String(value) };
+    return { allowed: false, retryAfterMs: Math.min(Number(value), this.cfg.openMs) };
   }
 
   /** A transient scorer failure; returns the run length so far. */

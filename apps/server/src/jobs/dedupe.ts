@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { JobOptions } from '../schemas/request.js';
 import type { Keys } from './keys.js';
-import type { JobRecords } from './records.js';
+import { type JobRecord, toFields } from './records.js';
 
 export function dedupeKey(
   videoSha256: string,
@@ -22,41 +22,48 @@ export function dedupeKey(
   return createHash('sha256').update(identity).digest('hex');
 }
 
+// KEYS: dedupe key, the new job's record. ARGV: job id, ttl seconds, job key prefix, fields.
+// The holder's record key is built from the prefix: one Redis, as BullMQ needs anyway.
+const CLAIM = `
+local holder = redis.call('GET', KEYS[1])
+if holder then
+  local status = redis.call('HGET', ARGV[3] .. holder, 'status')
+  if status and status ~= 'failed' then return {holder, status} end
+end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+redis.call('HSET', KEYS[2], unpack(ARGV, 4))
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+return false`;
+
 export class Dedupe {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
-    private readonly records: JobRecords,
     private readonly ttlSec: number,
   ) {}
 
   /**
-   * Claims `key` for job `id`. Returns the live job that already holds it (and its status),
-   * or null when `id` now holds it.
+   * Claims `key` for the new job `rec` and creates its record in the same step (one Lua
+   * script), so no request can ever see the key held by a job that has no record yet.
+   * Returns the live job that already holds the key (queued, processing or done), or null
+   * when `rec` now holds it. A failed or expired holder is taken over.
    */
   async claim(
     key: string,
-    id: string,
+    rec: JobRecord,
   ): Promise<{ job_id: string; status: 'queued' | 'processing' | 'done' } | null> {
-    const k = this.keys.dedupe(key);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      if ((await this.redis.set(k, id, 'EX', this.ttlSec, 'NX')) === 'OK') return null;
-      const holder = await this.redis.get(k);
-      if (holder === null) continue; // expired between the two calls
-      const rec = await this.records.get(holder);
-      if (rec && rec.status !== 'failed') return { job_id: holder, status: rec.status };
-      // A failed or expired job: take the key over, unless someone else just did.
-      const swapped = await this.redis.eval(
-        "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3]) return 1 end return 0",
-        1,
-        k,
-        holder,
-        id,
-        String(this.ttlSec),
-      );
-      if (swapped === 1) return null;
-    }
-    return null; // heavy contention on one key: run it rather than fail the request
+    const live = (await this.redis.eval(
+      CLAIM,
+      2,
+      this.keys.dedupe(key),
+      this.keys.job(rec.job_id),
+      rec.job_id,
+      String(this.ttlSec),
+      this.keys.job(''),
+      ...toFields({ ...rec }),
+    )) as [string, string] | null;
+    if (!live) return null;
+    return { job_id: live[0], status: live[1] as 'queued' | 'processing' | 'done' };
   }
 
   /** Keeps the key alive as long as the finished job's record. */

@@ -7,6 +7,7 @@
 import { DelayedError, type Job, WaitingError } from 'bullmq';
 import type { Engine } from '../engine.js';
 import { pipelineErrorInfo } from '../errors/pipeline-error-info.js';
+import { isRedisFault } from '../errors/redis-fault.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { Slots } from '../slots.js';
@@ -83,6 +84,26 @@ export function createProcessor(deps: ProcessorDeps, drain: AbortSignal): Proces
       throw new DelayedError();
     }
 
+    try {
+      await run(job, token, rec, now, gate.probe, log);
+    } finally {
+      // The half-open probe lease is ours until the scorer answers (success and failure both
+      // clear it). Any other way out — a drain, an expired video, a record finished elsewhere,
+      // an undecodable video — must give it back, or every other job waits out the lease.
+      // The release is token-checked, so it never frees a later probe's lease.
+      if (gate.probe) await breaker.releaseProbe(gate.probe).catch(() => undefined); // else the lease ends by itself
+    }
+  };
+
+  async function run(
+    job: Job<JobData>,
+    token: string | undefined,
+    rec: JobRecord,
+    now: number,
+    probe: string | null,
+    log: Logger,
+  ): Promise<void> {
+    const { id } = job.data;
     const video = await deps.videos.get(id);
     if (!video) {
       await finish(
@@ -98,7 +119,7 @@ export function createProcessor(deps: ProcessorDeps, drain: AbortSignal): Proces
       return;
     }
     if ((await records.update(id, { status: 'processing' })) !== 'updated') return;
-    log.info({ bytes: video.length, probe: gate.probe !== null }, 'job started');
+    log.info({ bytes: video.length, probe: probe !== null }, 'job started');
 
     const release = await deps.slots.acquire();
     const started = performance.now();
@@ -121,6 +142,17 @@ export function createProcessor(deps: ProcessorDeps, drain: AbortSignal): Proces
         log.warn('worker draining: job handed back to the queue');
         throw new WaitingError();
       }
+      if (isRedisFault(err)) {
+        // The store failed (a write refused, a connection lost), not the video: BullMQ retries
+        // the job with its backoff. Recording `failed` here would end it for good.
+        await records.update(id, { status: 'queued' }).catch(() => undefined);
+        metrics.jobs.inc({ outcome: 'retry', error_code: 'redis_unavailable' });
+        log.warn(
+          { err: { name: (err as Error).name, message: (err as Error).message } },
+          'job store fault: job will retry',
+        );
+        throw err;
+      }
       const info = pipelineErrorInfo(err);
       if (info.error_code === 'scorer_unavailable') {
         const run = await breaker.failure();
@@ -136,7 +168,6 @@ export function createProcessor(deps: ProcessorDeps, drain: AbortSignal): Proces
         );
         throw err;
       }
-      if (gate.probe) await breaker.releaseProbe(gate.probe);
       if (info.error_code === 'internal' || info.error_code === 'scorer_rejected') {
         log.error({ err, error_code: info.error_code }, 'job failed on our side');
       }
@@ -150,5 +181,5 @@ export function createProcessor(deps: ProcessorDeps, drain: AbortSignal): Proces
     } finally {
       release();
     }
-  };
+  }
 }

@@ -35,7 +35,8 @@ return 1`;
 
 const JSON_FIELDS = new Set(['result', 'options']);
 
-function toFields(patch: Record<string, unknown>): string[] {
+/** A record (or patch) as the hash's field/value pairs. */
+export function toFields(patch: Record<string, unknown>): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(patch)) {
     if (v === undefined) continue;

@@ -56,6 +56,10 @@ export class VideoStore {
     return this.redis.getBuffer(this.keys.video(id));
   }
 
+  async exists(id: string): Promise<boolean> {
+    return (await this.redis.exists(this.keys.video(id))) === 1;
+  }
+
   async delete(id: string): Promise<void> {
     await this.redis.del(this.keys.video(id));
   }

@@ -17,6 +17,7 @@ import { explicitSegments } from '../sampling/segments.js';
 import { maxUnsampledGap, sceneIndexAt } from '../sampling/timeline.js';
 import type { Scorer } from '../scorers/scorer.js';
 import { type GrabbedKeyframes, grabKeyframes } from './grab-keyframes.js';
+import { checkKeyframeLimit } from './keyframe-limit.js';
 import { scoreFrames } from './score-frames.js';
 import { selectFrames } from './select-frames.js';
 
@@ -47,7 +48,8 @@ export async function classifyVideo(
 ): Promise<ClassifyResult> {
   const { signal, onProgress } = hooks;
   const { scorer, limits, threshold } = options;
-  const sampling = resolveSampling(options); // bad options fail before any decoding
+  checkKeyframeLimit(options.band); // bad options fail before any decoding
+  const sampling = resolveSampling(options);
   const timings: Record<string, number> = {};
   const started = performance.now();
   const timed = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {

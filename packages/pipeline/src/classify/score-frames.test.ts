@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorInfo } from '../error-info.js';
 import { ScorerRejectedError, ScorerUnavailableError } from '../errors.js';
 import type { Scorer } from '../scorers/scorer.js';
 import { scoreFrames } from './score-frames.js';
@@ -81,5 +82,15 @@ describe('scoreFrames', () => {
     controller.abort();
     const err = await pending.catch((e: unknown) => e);
     expect((err as Error).name).toBe('AbortError');
+  });
+
+  it('lets a throwing progress callback out as it is, not as the scorer being unavailable', async () => {
+    const { s } = scorer(-1, null);
+    const bug = new TypeError('a bug in the caller’s progress callback');
+    const err = await scoreFrames(s, [frame(0), frame(1)], undefined, () => {
+      throw bug;
+    }).catch((e: unknown) => e);
+    expect(err).toBe(bug);
+    expect(errorInfo(err)).toMatchObject({ error_code: 'internal', retryable: false });
   });
 });

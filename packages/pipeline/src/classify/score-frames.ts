@@ -17,21 +17,32 @@ export async function scoreFrames(
   // Every frame's call listens to it (a few listeners each); it lives for this call only.
   setMaxListeners(0, combined);
   let firstError: unknown;
+  // A throwing progress callback is the caller's bug, not the scorer's: it leaves as it is
+  // (so a server does not retry it for the whole outage window and blame model-boss).
+  let callbackError: { err: unknown } | undefined;
   let done = 0;
   const settled = await Promise.allSettled(
     frames.map(async (frame) => {
+      let raw: number[];
       try {
-        const raw = await scorer.score(frame, combined);
-        onScored(++done);
-        return raw;
+        raw = await scorer.score(frame, combined);
       } catch (err) {
         if (firstError === undefined) firstError = err;
         stop.abort(err);
         throw err;
       }
+      try {
+        onScored(++done);
+      } catch (err) {
+        callbackError ??= { err };
+        stop.abort(err);
+        throw err;
+      }
+      return raw;
     }),
   );
   signal?.throwIfAborted();
+  if (callbackError) throw callbackError.err;
   if (firstError !== undefined) throw asScorerError(firstError, scorer.name);
   return settled.map((s) => (s.status === 'fulfilled' ? s.value : []));
 }

@@ -66,4 +66,34 @@ describe.skipIf(!hasRedis)('GET /classify-video/{job_id}', () => {
       retryable: true,
     });
   });
+
+  it('queues again a job whose record and bytes exist but that never reached the queue', async () => {
+    const id = randomUUID();
+    const long = Date.now() - 60_000;
+    await h.services.videos.put(id, Buffer.from([200, 1, 2]));
+    await h.services.records.create({
+      job_id: id,
+      status: 'queued',
+      result: null,
+      error: null,
+      error_code: null,
+      retryable: null,
+      created_at: long,
+      updated_at: long,
+      options: { keyframes: null, scorers: [] },
+      bytes: 3,
+      outage_since: null,
+    });
+    const res = await h.app.request(`/classify-video/${id}`);
+    expect(await res.json()).toMatchObject({ status: 'queued' });
+    expect(await h.services.queue.getJobState(id)).toBe('waiting');
+    h.startWorker();
+    const done = await until(async () => {
+      const e = (await (await h.app.request(`/classify-video/${id}`)).json()) as {
+        status: string;
+      };
+      return e.status === 'done' || e.status === 'failed' ? e : undefined;
+    });
+    expect(done.status).toBe('done');
+  });
 });

@@ -1,6 +1,7 @@
 // GET /classify-video/{job_id} → the job envelope; 404 for unknown or expired ids.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { NotFoundError } from '../../errors/not-found-error.js';
+import { JOB_NAME } from '../../jobs/queue.js';
 import { isFinal, type JobRecord, toEnvelope } from '../../jobs/records.js';
 import type { Services } from '../../services.js';
 
@@ -9,12 +10,27 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RECONCILE_AFTER_MS = 10_000;
 
 /**
- * A job BullMQ gave up on (stalled more than MAX_STALLED_COUNT times) or lost (the process
- * died between writing the record and queueing it) would otherwise stay queued forever.
+ * A job BullMQ gave up on (stalled more than MAX_STALLED_COUNT times) would otherwise stay
+ * queued forever: it is failed (retryable). One whose record and bytes exist but that never
+ * reached the queue is queued again; without its bytes it is failed.
  */
 async function reconcile(s: Services, rec: JobRecord): Promise<JobRecord> {
   const state = await s.queue.getJobState(rec.job_id);
   if (state !== 'failed' && state !== 'unknown') return rec;
+  if (state === 'unknown' && rec.status === 'queued' && (await s.videos.exists(rec.job_id))) {
+    // Accepted, bytes stored, but never queued (Redis refused the queue write and then the
+    // clean-up too, while a resubmission was answered with this job): queue it now. BullMQ
+    // ignores a second add with the same job id, so two GETs racing here queue it once.
+    await s.queuedBytes.add(rec.job_id, rec.bytes);
+    await s.queue.add(
+      JOB_NAME,
+      { id: rec.job_id, bytes: rec.bytes, options: rec.options, dedupeKey: null },
+      { jobId: rec.job_id },
+    );
+    await s.records.update(rec.job_id, { status: 'queued' });
+    s.logger.warn({ job_id: rec.job_id }, 'job was missing from the queue: queued again');
+    return rec;
+  }
   const error =
     state === 'failed'
       ? 'the job kept stopping its workers (stalled too many times) and was abandoned'

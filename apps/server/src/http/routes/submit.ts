@@ -1,6 +1,7 @@
-// POST /classify-video → 202 {job_id, status}. The video goes to Redis (streamed, for raw
-// uploads) and a job to the queue; an undecodable video becomes a failed job, not a 4xx.
-import { createHash, randomUUID } from 'node:crypto';
+// POST /classify-video → 202 {job_id, status}. The video streams into Redis as it arrives
+// (raw, or decoded from base64 on the way) and a job goes to the queue; an undecodable video
+// becomes a failed job, not a 4xx.
+import { randomUUID } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { BadRequestError } from '../../errors/bad-request-error.js';
 import { PayloadTooLargeError } from '../../errors/payload-too-large-error.js';
@@ -9,11 +10,15 @@ import { checkBackpressure, checkScorer } from '../../jobs/admission.js';
 import { checkRubricPin } from '../../rubric-pin.js';
 import type { Services } from '../../services.js';
 import { formatBytes } from '../../units.js';
-import { decodeVideoBase64 } from '../base64.js';
-import { declaredLength, readBody, streamBody } from '../body.js';
-import { bodyKind, parseJsonBody, parseQuery } from '../submission.js';
+import { declaredLength, streamBody } from '../body.js';
+import { readJsonVideo } from '../json-video-body.js';
+import { bodyKind, parseJsonFields, parseQuery, type RequestOptions } from '../submission.js';
+import { uploadSink } from '../upload-sink.js';
 
 const EMPTY = 'the video is empty (0 bytes)';
+
+const decodedTooLarge = (limit: number) =>
+  new PayloadTooLargeError(`the decoded video is over the ${formatBytes(limit)} upload limit`);
 
 export function submitRoute(app: OpenAPIHono, s: Services): void {
   const { limits, backpressure } = s.config;
@@ -21,6 +26,7 @@ export function submitRoute(app: OpenAPIHono, s: Services): void {
   app.post('/classify-video', async (c) => {
     const req = c.req.raw;
     const kind = bodyKind(c.req.header('content-type'));
+    let decoded = 0;
     const declared = declaredLength(
       req,
       kind === 'json' ? limits.jsonBytes : limits.uploadBytes,
@@ -35,43 +41,42 @@ export function submitRoute(app: OpenAPIHono, s: Services): void {
     );
 
     const id = randomUUID();
+    const sink = uploadSink(s, id);
     let upload: Upload;
-    if (kind === 'raw') {
-      const opts = parseQuery(c.req.query());
-      checkRubricPin(opts.pin, s.rubric);
-      const hash = createHash('sha256');
-      const writer = s.videos.writer(id);
-      try {
-        const bytes = await streamBody(req, limits.uploadBytes, 'the upload', async (chunk) => {
-          hash.update(chunk);
-          await writer.write(chunk);
-        });
-        await writer.end();
-        if (bytes === 0) throw new BadRequestError(EMPTY);
-        upload = {
-          id,
-          bytes,
-          sha256: hash.digest('hex'),
-          options: opts.options,
-          reuse: opts.reuse,
-        };
-      } catch (err) {
-        await s.videos.delete(id).catch(() => undefined);
-        throw err;
-      }
-    } else {
-      const text = (await readBody(req, limits.jsonBytes, 'the JSON body')).toString('utf8');
-      const opts = parseJsonBody(text);
-      checkRubricPin(opts.pin, s.rubric);
-      const video = decodeVideoBase64(opts.videoBase64);
-      if (video.length === 0) throw new BadRequestError(EMPTY);
-      if (video.length > limits.uploadBytes) {
-        throw new PayloadTooLargeError(
-          `the decoded video is over the ${formatBytes(limits.uploadBytes)} upload limit`,
+    try {
+      let opts: RequestOptions;
+      let bytes: number;
+      if (kind === 'raw') {
+        opts = parseQuery(c.req.query());
+        checkRubricPin(opts.pin, s.rubric);
+        bytes = await streamBody(req, limits.uploadBytes, 'the upload', (chunk) =>
+          sink.write(chunk),
         );
+      } else {
+        // The video is decoded from base64 as it streams and stored like a raw upload; the
+        // options may come after it in the body, so they are checked once it has ended.
+        const body = await readJsonVideo(req, limits.jsonBytes, async (chunk) => {
+          if (decoded + chunk.length > limits.uploadBytes)
+            throw decodedTooLarge(limits.uploadBytes);
+          decoded += chunk.length;
+          await sink.write(chunk);
+        });
+        opts = parseJsonFields(body.fields);
+        checkRubricPin(opts.pin, s.rubric);
+        bytes = body.videoBytes;
       }
-      const sha256 = createHash('sha256').update(video).digest('hex');
-      upload = { id, bytes: video.length, sha256, options: opts.options, reuse: opts.reuse, video };
+      const stored = await sink.end();
+      if (bytes === 0) throw new BadRequestError(EMPTY);
+      upload = {
+        id,
+        bytes: stored.bytes,
+        sha256: stored.sha256,
+        options: opts.options,
+        reuse: opts.reuse,
+      };
+    } catch (err) {
+      await sink.discard();
+      throw err;
     }
     const accepted = await acceptJob(
       { ...s, rubricFingerprint: s.rubric.fingerprint, scorerName: s.engine.scorerName },

@@ -13,9 +13,9 @@ import { checkRubricPin } from '../../rubric-pin.js';
 import type { ClassifyResult } from '../../schemas/result.js';
 import type { Services } from '../../services.js';
 import { formatBytes } from '../../units.js';
-import { decodeVideoBase64 } from '../base64.js';
 import { readBody } from '../body.js';
-import { bodyKind, parseJsonBody, parseQuery, type RequestOptions } from '../submission.js';
+import { readJsonVideo } from '../json-video-body.js';
+import { bodyKind, parseJsonFields, parseQuery } from '../submission.js';
 
 async function readVideo(
   c: {
@@ -28,15 +28,18 @@ async function readVideo(
     const opts = parseQuery(c.req.query());
     return { opts, video: await readBody(c.req.raw, limit, what) };
   }
-  const jsonLimit = Math.ceil(limit / 3) * 4 + 64 * 1024; // base64 of `limit` bytes plus the options
-  const opts: RequestOptions & { videoBase64?: string } = parseJsonBody(
-    (await readBody(c.req.raw, jsonLimit, 'the JSON body')).toString('utf8'),
-  );
-  const video = decodeVideoBase64(opts.videoBase64 as string);
-  opts.videoBase64 = undefined;
-  if (video.length > limit)
-    throw new PayloadTooLargeError(`${what} is over the ${formatBytes(limit)} limit`);
-  return { opts, video };
+  // base64 of `limit` bytes plus the options; the decoded video is bounded as it streams.
+  const jsonLimit = Math.ceil(limit / 3) * 4 + 64 * 1024;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const body = await readJsonVideo(c.req.raw, jsonLimit, (chunk) => {
+    total += chunk.length;
+    if (total > limit)
+      throw new PayloadTooLargeError(`${what} is over the ${formatBytes(limit)} limit`);
+    chunks.push(chunk);
+  });
+  const opts = parseJsonFields(body.fields);
+  return { opts, video: Buffer.concat(chunks, total) };
 }
 
 export function syncRoute(app: OpenAPIHono, s: Services): void {

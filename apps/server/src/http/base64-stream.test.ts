@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeVideoBase64 } from './base64.js';
+import { decodeBase64Text as decodeVideoBase64 } from './base64-stream.js';
 
 describe('decodeVideoBase64', () => {
   const bytes = Buffer.from([0, 1, 2, 250, 251, 252, 253]);
