@@ -63,7 +63,7 @@ export async function runReport(file: string, flags: ReportFlags): Promise<numbe
       continue;
     }
     const video = parsed.video;
-    if (!collector.add(video) || !video.poster) continue;
+    if (!collector.add(video) || !posters.mayHave(video)) continue;
     const job = posters.of(video).then((t) => {
       thumbs.set(video, t);
       video.poster = null; // the base64 poster is not needed any more

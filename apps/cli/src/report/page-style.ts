@@ -56,7 +56,7 @@ ol#videos{list-style:none;margin:0;padding:0}
 .tick:hover::before,.tick:focus::before{left:3px;width:5px}
 .tick:focus{outline:2px solid var(--focus);outline-offset:1px}
 .axis{display:flex;justify-content:space-between;font-size:10px;color:var(--mute)}
-#tip{position:absolute;z-index:5;max-width:340px;padding:4px 8px;border-radius:4px;background:#1d2329;color:#fff;font-size:12px;pointer-events:none;white-space:nowrap}
+#tip{position:absolute;z-index:5;padding:4px 8px;border-radius:4px;background:#1d2329;color:#fff;font-size:12px;pointer-events:none;white-space:nowrap}
 .empty{padding:40px 20px;color:var(--mute)}
 @media (max-width:900px){.cols{display:none}.v{grid-template-columns:136px 1fr;gap:4px 12px}.tl,.err{grid-column:1/-1}}
 `;

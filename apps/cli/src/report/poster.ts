@@ -27,6 +27,11 @@ export interface PosterOptions {
 export class PosterThumbnails {
   constructor(private readonly o: PosterOptions) {}
 
+  /** Whether a poster could be found for the video at all (a failed one has none). */
+  mayHave(v: ReportVideo): boolean {
+    return v.status !== 'failed' && (v.poster !== null || (!!this.o.postersDir && !!v.sha256));
+  }
+
   /** The video's thumbnail, or null when it has no poster that can be read. */
   async of(v: ReportVideo): Promise<Thumbnail | null> {
     const found = await this.posterBytes(v);

@@ -91,6 +91,14 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** The tooltip and the row under it, for a close-up screenshot. */
+async function tipArea() {
+  const tip = await page.locator('#tip').boundingBox();
+  if (!tip) throw new Error('no tooltip');
+  const y = Math.max(0, tip.y - 20);
+  return { x: 0, y, width: 1400, height: 140 };
+}
+
 const rowOf = (path: string) => page.locator(`li[data-path="${path}"]`);
 const visiblePaths = () =>
   page.$$eval('li[data-path]', (els) =>
@@ -177,6 +185,8 @@ describe('report, in Chromium', () => {
     const red = frames.findIndex((f) => f.explicitness === 'explicit');
     await ticks.nth(red).hover();
     const tip = await page.textContent('#tip');
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'report-tooltip.png'), clip: await tipArea() });
     expect(tip).toContain('explicit');
     expect(tip).toContain(`nsfw ${frames[red]?.nsfw.toFixed(2)}`);
     await page.mouse.move(0, 0);
