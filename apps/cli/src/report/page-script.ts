@@ -100,8 +100,15 @@ export const PAGE_SCRIPT = String.raw`
   }
 
   // The tooltip: one element, placed above the tick under the pointer or with the focus.
+  // A tick's data-f is "t scene nsfw suggestive quality"; its class names the verdict.
+  function tipText(tick) {
+    const [t, scene, nsfw, sugg, quality] = tick.dataset.f.split(' ');
+    const verdict = ['explicit', 'suggestive', 'sfw'].find((v) => tick.classList.contains(v));
+    return Number(t).toFixed(2) + ' s · scene ' + scene + ' · ' + verdict + ' · nsfw ' + nsfw +
+      ' · suggestive ' + sugg + ' · quality ' + quality + (tick.classList.contains('p') ? ' · poster' : '');
+  }
   function showTip(tick) {
-    tip.textContent = tick.dataset.tip;
+    tip.textContent = tipText(tick);
     tip.hidden = false;
     const r = tick.getBoundingClientRect();
     const w = tip.offsetWidth;
@@ -120,7 +127,7 @@ export const PAGE_SCRIPT = String.raw`
   list.addEventListener('focusin', (e) => {
     const t = tickOf(e.target);
     if (!t) return;
-    if (!t.hasAttribute('aria-label')) t.setAttribute('aria-label', 'frame at ' + t.dataset.tip);
+    if (!t.hasAttribute('aria-label')) t.setAttribute('aria-label', 'frame at ' + tipText(t));
     showTip(t);
   });
   list.addEventListener('focusout', (e) => {

@@ -38,8 +38,11 @@ describe('renderRow', () => {
       '<b class="band" style="left:50%;width:50%" data-start="4" data-end="8"',
     );
     expect(html.match(/class="tick /g)).toHaveLength(2);
-    expect(html).toContain('class="tick explicit" style="left:75%;--h:93%" tabindex="-1"');
-    expect(html).toContain('6.00 s · scene 1 · explicit · nsfw 0.91');
+    // One tab stop per strip; each tick's numbers: t, scene, nsfw, suggestive, quality.
+    expect(html.match(/tabindex="0"/g)).toHaveLength(1);
+    expect(html).toContain(
+      'class="tick explicit" style="left:75%;--h:93%" data-f="6 1 0.91 0.20 0.60"',
+    );
   });
 
   it('shows a failed video with its error_code as text and no timeline', () => {

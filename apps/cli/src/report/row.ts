@@ -24,7 +24,7 @@ export function renderRow(v: ReportVideo, thumb: Thumbnail | null): string {
 
 function posterCell(v: ReportVideo, thumb: Thumbnail | null): string {
   if (!thumb) return `<div class="poster none">${v.status === 'failed' ? '' : 'no poster'}</div>`;
-  const img = `<img src="${thumb.dataUri}" width="${thumb.width}" height="${thumb.height}" alt="poster">`;
+  const img = `<img src="${thumb.dataUri}" width="${thumb.width}" height="${thumb.height}" alt="poster" loading="lazy" decoding="async">`;
   return `<div class="poster">${thumb.href ? `<a href="${esc(thumb.href)}" title="full-size poster">${img}</a>` : img}</div>`;
 }
 
@@ -61,18 +61,24 @@ function timelineCell(v: ReportVideo): string {
         `<b class="band" style="left:${b.left}%;width:${b.width}%" data-start="${b.start}" data-end="${b.end}" title="explicit ${fixed(b.start)}–${fixed(b.end)} s"></b>`,
     )
     .join('');
-  // One tab stop per strip (roving tabindex): the arrow keys move between its ticks.
+  // One tab stop per strip (the page's script moves a roving tabindex with the arrow keys).
+  // data-f holds "t scene nsfw suggestive quality"; the script words it for the tooltip.
   const ticks = tl.ticks
     .map(
       (k, i) =>
-        `<span class="tick ${k.frame.explicitness}${k.frame.poster ? ' p' : ''}" style="left:${k.left}%;--h:${Math.round(25 + 75 * k.frame.nsfw)}%" tabindex="${i === 0 ? 0 : -1}" data-t="${k.frame.t}" data-tip="${esc(tipOf(k.frame))}"></span>`,
+        `<span class="tick ${k.frame.explicitness}${k.frame.poster ? ' p' : ''}" style="left:${k.left}%;--h:${Math.round(25 + 75 * k.frame.nsfw)}%"${i === 0 ? ' tabindex="0"' : ''} data-f="${frameData(k.frame)}"></span>`,
     )
     .join('');
   return `<div class="tl"><div class="track" role="group" aria-label="scored frames over ${duration(tl.spanSec)}">${scenes}${bands}${ticks}</div><div class="axis"><span>0</span><span>${duration(tl.spanSec)}</span></div></div>`;
 }
 
-function tipOf(f: ReportFrame): string {
-  return `${fixed(f.t)} s · scene ${f.scene} · ${f.explicitness} · nsfw ${fixed(f.nsfw)} · suggestive ${fixed(f.suggestive)} · quality ${fixed(f.quality)}${f.poster ? ' · poster' : ''}`;
+/** A frame's numbers, space-separated: t (s), scene, nsfw, suggestive, quality. */
+function frameData(f: ReportFrame): string {
+  return `${round3(f.t)} ${f.scene} ${fixed(f.nsfw)} ${fixed(f.suggestive)} ${fixed(f.quality)}`;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 function numOrDash(n: number | null): string {
