@@ -30,6 +30,7 @@ h1 .src{font-weight:400;color:var(--mute);font-size:15px}
 .cols .num,.v .num{text-align:right}
 .cols .num button{text-align:right}
 ol#videos{list-style:none;margin:0;padding:0}
+.v[hidden]{display:none}
 .v{padding:6px 20px;border-bottom:1px solid var(--line);background:#fff;content-visibility:auto;contain-intrinsic-size:auto 86px}
 .v.explicit{box-shadow:inset 4px 0 var(--explicit)}.v.suggestive{box-shadow:inset 4px 0 var(--suggestive)}.v.failed{box-shadow:inset 4px 0 var(--failed);background:#fbf8f7}
 .poster{width:128px;height:72px;display:flex;align-items:center;justify-content:center;background:#e9ecef;border-radius:4px;overflow:hidden;color:var(--mute);font-size:11px}

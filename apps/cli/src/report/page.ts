@@ -48,7 +48,7 @@ ${empty}<div id="tip" role="tooltip" hidden></div>
 `;
 }
 
-const LEGEND = `<span class="legend" aria-hidden="true"><span><i style="background:var(--explicit)"></i>explicit frame</span><span><i style="background:var(--suggestive)"></i>suggestive</span><span><i style="background:var(--sfw)"></i>sfw (height: nsfw score)</span><span><i style="background:rgba(198,40,40,.28);border:1px solid var(--explicit)"></i>explicit segment</span><span><i style="background:#c9d1d9"></i>scenes</span><span><i style="background:repeating-linear-gradient(135deg,#eef1f4 0 4px,#cfd6dd 4px 6px)"></i>scenes not scored</span><span>▼ poster</span></span>`;
+const LEGEND = `<span class="legend" aria-hidden="true"><span><i style="background:var(--explicit)"></i>explicit frame</span><span><i style="background:var(--suggestive)"></i>suggestive</span><span><i style="background:var(--sfw)"></i>sfw (height: the higher of nsfw and suggestive)</span><span><i style="background:rgba(198,40,40,.28);border:1px solid var(--explicit)"></i>explicit segment</span><span><i style="background:#c9d1d9"></i>scenes</span><span><i style="background:repeating-linear-gradient(135deg,#eef1f4 0 4px,#cfd6dd 4px 6px)"></i>scenes not scored</span><span>▼ poster</span></span>`;
 
 function filters(s: ReportSummary): string {
   const buttons = STATUS_ORDER.map(

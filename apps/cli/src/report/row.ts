@@ -66,10 +66,15 @@ function timelineCell(v: ReportVideo): string {
   const ticks = tl.ticks
     .map(
       (k, i) =>
-        `<span class="tick ${k.frame.explicitness}${k.frame.poster ? ' p' : ''}" style="left:${k.left}%;--h:${Math.round(25 + 75 * k.frame.nsfw)}%"${i === 0 ? ' tabindex="0"' : ''} data-f="${frameData(k.frame)}"></span>`,
+        `<span class="tick ${k.frame.explicitness}${k.frame.poster ? ' p' : ''}" style="left:${k.left}%;--h:${tickHeight(k.frame)}%"${i === 0 ? ' tabindex="0"' : ''} data-f="${frameData(k.frame)}"></span>`,
     )
     .join('');
   return `<div class="tl"><div class="track" role="group" aria-label="scored frames over ${duration(tl.spanSec)}">${scenes}${bands}${ticks}</div><div class="axis"><span>0</span><span>${duration(tl.spanSec)}</span></div></div>`;
+}
+
+/** A tick grows with the frame's higher score, nsfw or suggestive: how close it came to a line. */
+function tickHeight(f: ReportFrame): number {
+  return Math.round(25 + 75 * Math.max(f.nsfw, f.suggestive));
 }
 
 /** A frame's numbers, space-separated: t (s), scene, nsfw, suggestive, quality. */
