@@ -88,6 +88,18 @@ describe('imajin-video report', () => {
     expect(html).toContain('1 shown, 0 missing');
   });
 
+  it('names the first lines it skipped and counts the rest; a page of no videos is still a page', async () => {
+    await writeFile(join(dir, 'junk.jsonl'), 'not json\n'.repeat(8));
+    const r = await runCli(['report', 'junk.jsonl', '-o', 'junk.html'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.match(/: not JSON, skipped/g)).toHaveLength(5);
+    expect(r.stderr).toMatch(/…and 3 more lines skipped/);
+    const html = await readFile(join(dir, 'junk.html'), 'utf8');
+    expect(rowsOf(html)).toEqual([]);
+    expect(html).toContain('No backfill records in this file.');
+    expect(html).toMatch(/8 lines of the file could not be read/);
+  });
+
   it('is a usage error (exit 2) without a readable JSONL, an output, or with a --posters that is no folder', async () => {
     const missing = await runCli(['report', 'nope.jsonl', '-o', 'x.html'], { cwd: dir });
     expect(missing.code).toBe(2);

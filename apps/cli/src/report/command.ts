@@ -46,20 +46,24 @@ export async function runReport(file: string, flags: ReportFlags): Promise<numbe
   const collector = new ReportCollector();
   const thumbs = new Map<ReportVideo, Thumbnail | null>();
   const inFlight = new Set<Promise<void>>();
-  const skipped: string[] = [];
+  const skipped: string[] = []; // the first few lines skipped, named on stderr
+  let skippedCount = 0;
+  const skip = (why: string) => {
+    if (skippedCount++ < 5) skipped.push(why);
+  };
   for await (const line of readLines(file)) {
     let value: unknown;
     try {
       value = JSON.parse(line.text);
     } catch {
       collector.addUnreadable();
-      skipped.push(`line ${line.number}: not JSON`);
+      skip(`line ${line.number}: not JSON`);
       continue;
     }
     const parsed = parseRecord(value, line.number);
     if ('unrecognised' in parsed) {
       collector.addUnrecognised();
-      skipped.push(`line ${line.number}: ${parsed.unrecognised}`);
+      skip(`line ${line.number}: ${parsed.unrecognised}`);
       continue;
     }
     const video = parsed.video;
@@ -78,8 +82,9 @@ export async function runReport(file: string, flags: ReportFlags): Promise<numbe
   const summary = collector.summary();
   const withPoster = videos.filter((v) => thumbs.get(v)).length;
   const expected = videos.filter((v) => v.status !== 'failed').length;
-  for (const why of skipped.slice(0, 5)) logErr(`report: ${file}: ${why}, skipped`);
-  if (skipped.length > 5) logErr(`report: ${file}: …and ${skipped.length - 5} more lines skipped`);
+  for (const why of skipped) logErr(`report: ${file}: ${why}, skipped`);
+  if (skippedCount > skipped.length)
+    logErr(`report: ${file}: …and ${skippedCount - skipped.length} more lines skipped`);
 
   // Written beside the target and renamed: a failed run never leaves half a page behind.
   const tmp = `${out}.${process.pid}.tmp`;

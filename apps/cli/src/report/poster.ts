@@ -34,9 +34,9 @@ export class PosterThumbnails {
 
   /** The video's thumbnail, or null when it has no poster that can be read. */
   async of(v: ReportVideo): Promise<Thumbnail | null> {
-    const found = await this.posterBytes(v);
-    if (!found) return null;
     try {
+      const found = await this.posterBytes(v);
+      if (!found) return null;
       const { data, info } = await sharp(found.bytes)
         .resize({ ...THUMB_BOX, fit: 'inside', withoutEnlargement: true })
         .jpeg({ quality: 60 })
@@ -48,7 +48,8 @@ export class PosterThumbnails {
         href: found.file ? this.href(found.file) : null,
       };
     } catch {
-      return null; // not a picture sharp can read: the row shows "no poster"
+      // Not a picture sharp can read, or a file that went away: the row says "no poster".
+      return null;
     }
   }
 
