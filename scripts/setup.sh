@@ -14,6 +14,7 @@ APT_PACKAGES=(
   ca-certificates git g++ make python3 pkg-config cmake
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libavfilter-dev
   ffmpeg redis-server fonts-dejavu-core fontconfig
+  chromium  # headless, for the CLI report's browser test (driven by playwright-core, never downloaded)
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -176,6 +176,30 @@ export function buildProgram(run: (code: ExitCode) => void): Command {
     run(await runContactSheet(file, opts));
   });
 
+  program
+    .command('report')
+    .description(
+      "one self-contained HTML page of a backfill's results: summary, filters, a timeline per video",
+    )
+    .argument('<results.jsonl>', "a backfill's --out file")
+    .requiredOption('-o, --out <report.html>', 'HTML page to write')
+    .option(
+      '--posters <dir>',
+      "the backfill's --posters folder: thumbnails from its JPEGs, linked to the full size",
+    )
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0    the page was written (whatever the results hold)
+  1    the page could not be written
+  2    usage error (bad option, missing file)`,
+    )
+    .action(async (file: string, opts) => {
+      const { runReport } = await import('./report/command.js');
+      run(await runReport(file, opts));
+    });
+
   return program;
 }
 
