@@ -17,3 +17,5 @@ rm -rf packages/*/.vitest apps/*/.vitest
 pnpm -s turbo run test --concurrency=1 --output-logs=full -- \
   --reporter=default --reporter=json --outputFile.json=.vitest/report.json
 node scripts/sum-test-reports.mjs packages/*/.vitest/report.json apps/*/.vitest/report.json
+echo "== README commands run as written" >&2
+node scripts/check-readme-commands.mjs

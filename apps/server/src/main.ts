@@ -1,4 +1,5 @@
-// `pnpm server` (API + in-process worker) and `pnpm server --worker-only`.
+// `pnpm start` (API + in-process worker) and `pnpm start --worker-only`: reads the arguments
+// and the environment, sizes the thread pool, then hands over to serve-until-signal.ts.
 import { loadConfig } from './config.js';
 import { ConfigError } from './errors/config-error.js';
 import { dieWithParent, rerunWithThreadPool, threadPoolMatches } from './thread-pool.js';
