@@ -9,6 +9,9 @@ echo "== generated files are up to date" >&2
 pnpm -s turbo run check:generated --output-logs=errors-only
 echo "== lint" >&2
 pnpm -s lint
+echo "== nothing points outside the repository" >&2
+node --test --test-reporter=dot scripts/check-outside-refs.test.mjs
+node scripts/check-outside-refs.mjs
 echo "== typecheck" >&2
 pnpm -s turbo run typecheck --output-logs=errors-only
 echo "== test" >&2
