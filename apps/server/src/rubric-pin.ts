@@ -1,4 +1,4 @@
-// A caller may pin its rubric (DESIGN.md). The comparison itself is @imajin/rubric's, so the
+// A caller may pin its rubric (docs/http-api.md). The comparison itself is @imajin/rubric's, so the
 // service and every consumer refuse the same mismatches; this file only turns a refusal into
 // the 409 the HTTP contract names. We never score with what the caller sent, so a pin can only
 // refuse, never loosen the gate.
