@@ -6,7 +6,7 @@ import { BadRequestError } from '../../errors/bad-request-error.js';
 import { PayloadTooLargeError } from '../../errors/payload-too-large-error.js';
 import { acceptJob, type Upload } from '../../jobs/accept.js';
 import { checkBackpressure, checkScorer } from '../../jobs/admission.js';
-import { checkRubricPin } from '../../rubric-pin.js';
+import { assertRubricPin } from '../../rubric-pin.js';
 import type { Services } from '../../services.js';
 import { formatBytes } from '../../units.js';
 import { decodeVideoBase64 } from '../base64.js';
@@ -38,7 +38,7 @@ export function submitRoute(app: OpenAPIHono, s: Services): void {
     let upload: Upload;
     if (kind === 'raw') {
       const opts = parseQuery(c.req.query());
-      checkRubricPin(opts.pin, s.rubric);
+      assertRubricPin(opts.pin, s.rubric);
       const hash = createHash('sha256');
       const writer = s.videos.writer(id);
       try {
@@ -62,7 +62,7 @@ export function submitRoute(app: OpenAPIHono, s: Services): void {
     } else {
       const text = (await readBody(req, limits.jsonBytes, 'the JSON body')).toString('utf8');
       const opts = parseJsonBody(text);
-      checkRubricPin(opts.pin, s.rubric);
+      assertRubricPin(opts.pin, s.rubric);
       const video = decodeVideoBase64(opts.videoBase64);
       if (video.length === 0) throw new BadRequestError(EMPTY);
       if (video.length > limits.uploadBytes) {
