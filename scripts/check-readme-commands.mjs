@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Runs the commands the READMEs show (the root README's everyday block, the server README's
-// start block) exactly as typed, and checks that each one did its job: a command that exits 0
-// having done nothing (as `pnpm server` once did: it is pnpm's own store command) fails here.
-// A command in those blocks that this script has no check for fails too, so a new README line
-// cannot slip past. Needs REDIS_URL (scripts/test.sh starts a loopback Redis) for the server.
+// Runs the commands the docs show (the root README's everyday block; the start blocks of the
+// server README and docs/operations.md) exactly as typed, and checks that each did its job: a
+// command that exits 0 having done nothing (as `pnpm server` once did: it is pnpm's own store
+// command) fails here. A command in those blocks that this script has no check for fails too,
+// so a new line cannot slip past. Needs REDIS_URL (scripts/test.sh starts a loopback Redis).
 //
 //   node scripts/check-readme-commands.mjs
 import { spawn } from 'node:child_process';
@@ -166,6 +166,7 @@ const CHECKS = {
 const BLOCKS = [
   ['README.md', '## Everyday commands (from the repo root)'],
   ['apps/server/README.md', '# @imajin/server — the classify-video HTTP API'],
+  ['docs/operations.md', '## Processes'],
 ];
 
 async function main() {
