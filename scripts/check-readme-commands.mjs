@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the commands the docs show (the root README's everyday block; the start blocks of the
-// server README and docs/operations.md) exactly as typed, and checks that each did its job: a
+// Runs the commands the docs show (the root README's quick start and everyday blocks; the start
+// blocks of the server README and docs/operations.md) exactly as typed, and checks that each did its job: a
 // command that exits 0 having done nothing (as `pnpm server` once did: it is pnpm's own store
 // command) fails here. A command in those blocks that this script has no check for fails too,
 // so a new line cannot slip past. Needs REDIS_URL (scripts/test.sh starts a loopback Redis).
@@ -140,8 +140,25 @@ async function cliRuns() {
   return `--help lists every command; scenes samples/sample.mp4 → ${list.length} scenes`;
 }
 
+/** The README's demo: its output must begin with the lines the README shows. */
+async function demoPrints() {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const shown = /The first prints[\s\S]*?```text\n([\s\S]*?)```/.exec(readme)?.[1];
+  expect(shown, 'README.md shows no demo output (a ```text block after "The first prints")', '');
+  const { code, out } = await sh('./scripts/demo.sh 2>/dev/null');
+  expect(code === 0, `exit ${code}`, out);
+  expect(out.startsWith(shown), 'its output does not begin with the lines README.md shows', out);
+  return 'prints what README.md shows';
+}
+
 /** Every command the checked blocks may show, and how to tell that it worked. */
 const CHECKS = {
+  './scripts/demo.sh': demoPrints,
+  // This check runs inside it (CI runs exactly ./scripts/test.sh), so it is running as written.
+  './scripts/test.sh': async () => {
+    if (!process.env.IMAJIN_TEST_SH) throw new Error('run this check from ./scripts/test.sh');
+    return 'this check is part of its run';
+  },
   'pnpm build': () => turboRuns('pnpm build'),
   'pnpm test': () => turboPlans('pnpm test', 'test', PACKAGES),
   'pnpm lint': async () => {
@@ -164,6 +181,7 @@ const CHECKS = {
 };
 
 const BLOCKS = [
+  ['README.md', '## Quick start (fresh Debian 12 machine with Node.js 20, as root or with sudo)'],
   ['README.md', '## Everyday commands (from the repo root)'],
   ['apps/server/README.md', '# @imajin/server — the classify-video HTTP API'],
   ['docs/operations.md', '## Processes'],

@@ -21,4 +21,4 @@ pnpm -s turbo run test --concurrency=1 --output-logs=full -- \
   --reporter=default --reporter=json --outputFile.json=.vitest/report.json
 node scripts/sum-test-reports.mjs packages/*/.vitest/report.json apps/*/.vitest/report.json
 echo "== README commands run as written" >&2
-node scripts/check-readme-commands.mjs
+IMAJIN_TEST_SH=1 node scripts/check-readme-commands.mjs
