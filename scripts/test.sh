@@ -9,6 +9,9 @@ echo "== generated files are up to date" >&2
 pnpm -s turbo run check:generated --output-logs=errors-only
 echo "== lint" >&2
 pnpm -s lint
+echo "== nothing points outside the repository" >&2
+node --test --test-reporter=dot scripts/check-outside-refs.test.mjs
+node scripts/check-outside-refs.mjs
 echo "== typecheck" >&2
 pnpm -s turbo run typecheck --output-logs=errors-only
 echo "== test" >&2
@@ -17,3 +20,5 @@ rm -rf packages/*/.vitest apps/*/.vitest
 pnpm -s turbo run test --concurrency=1 --output-logs=full -- \
   --reporter=default --reporter=json --outputFile.json=.vitest/report.json
 node scripts/sum-test-reports.mjs packages/*/.vitest/report.json apps/*/.vitest/report.json
+echo "== README commands run as written" >&2
+IMAJIN_TEST_SH=1 node scripts/check-readme-commands.mjs

@@ -73,7 +73,10 @@ export function buildProgram(run: (code: ExitCode) => void): Command {
     .description('classify videos: explicitness, is_explicit, quality, scored frames, poster')
     .argument('<file...>', 'video files')
     .option('--poster <out.jpg>', 'write the poster frame (JPEG) here (one input only)')
-    .option('--json', 'print the result object (DESIGN.md) on stdout; JSONL for several inputs');
+    .option(
+      '--json',
+      'print the result object (docs/http-api.md) on stdout; JSONL for several inputs',
+    );
   samplingOptions(classify);
   scorerOptions(classify);
   serverOptions(classify);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 
 describe('loadConfig', () => {
-  it('defaults to model-boss when MODEL_BOSS_URL is set, with DESIGN.md’s limits', () => {
+  it('defaults to model-boss when MODEL_BOSS_URL is set, with the documented limits', () => {
     const c = loadConfig({ MODEL_BOSS_URL: 'http://boss:8000' });
     expect(c.scorer).toMatchObject({ kind: 'model-boss', url: 'http://boss:8000' });
     expect(c.scorerWarning).toBeNull();

@@ -1,4 +1,6 @@
-// `pnpm server` (API + in-process worker) and `pnpm server --worker-only`.
+// The entry point, dist/main.js: `pnpm start` (API + in-process worker) and `pnpm start
+// --worker-only`. Step 1 of start-up (here → serve-until-signal.ts → start-roles.ts): reads the
+// arguments and the environment, sizes the thread pool, then hands over.
 import { loadConfig } from './config.js';
 import { ConfigError } from './errors/config-error.js';
 import { dieWithParent, rerunWithThreadPool, threadPoolMatches } from './thread-pool.js';
@@ -33,5 +35,5 @@ if (!threadPoolMatches(config.worker.decodeThreads)) {
   process.exit(await rerunWithThreadPool(config.worker.decodeThreads));
 }
 dieWithParent();
-const { run } = await import('./run.js');
-await run(config, { api: !workerOnly, worker: workerOnly || config.worker.inProcess });
+const { serveUntilSignal } = await import('./serve-until-signal.js');
+await serveUntilSignal(config, { api: !workerOnly, worker: workerOnly || config.worker.inProcess });

@@ -1,6 +1,6 @@
 import { RUBRIC } from '@imajin/rubric';
 import { describe, expect, it } from 'vitest';
-import { checkRubricPin, type RubricLike } from './rubric-pin.js';
+import { assertRubricPin, type RubricLike } from './rubric-pin.js';
 
 const ours: RubricLike = RUBRIC;
 // A caller's copy: plain JSON, free to drift.
@@ -12,17 +12,17 @@ type MutableRubric = Record<string, unknown> & {
 };
 const copy = () => JSON.parse(JSON.stringify(ours)) as MutableRubric;
 
-describe('checkRubricPin', () => {
+describe('assertRubricPin', () => {
   it('accepts no pin, our fingerprint, or our dimensions and thresholds with extra keys', () => {
-    expect(() => checkRubricPin(undefined, ours)).not.toThrow();
-    expect(() => checkRubricPin({ fingerprint: ours.fingerprint }, ours)).not.toThrow();
+    expect(() => assertRubricPin(undefined, ours)).not.toThrow();
+    expect(() => assertRubricPin({ fingerprint: ours.fingerprint }, ours)).not.toThrow();
     const { fingerprint: _f, ...noFingerprint } = { ...copy(), model: 'whatever', $comment: 'x' };
-    expect(() => checkRubricPin(noFingerprint, ours)).not.toThrow();
+    expect(() => assertRubricPin(noFingerprint, ours)).not.toThrow();
   });
 
   it('refuses another fingerprint even when the labels match', () => {
     expect(() =>
-      checkRubricPin({ ...copy(), fingerprint: 'f'.repeat(64), version: '0.0.1-theirs' }, ours),
+      assertRubricPin({ ...copy(), fingerprint: 'f'.repeat(64), version: '0.0.1-theirs' }, ours),
     ).toThrow(`fingerprint differs (theirs 0.0.1-theirs, ours ${ours.version})`);
   });
 
@@ -32,7 +32,7 @@ describe('checkRubricPin', () => {
       { ...ours.dimensions[0]!, positive: 'porn' },
       ...ours.dimensions.slice(1),
     ];
-    expect(() => checkRubricPin(drifted, ours)).toThrow(/dimensions\[0\]\.positive differs/);
+    expect(() => assertRubricPin(drifted, ours)).toThrow(/dimensions\[0\]\.positive differs/);
   });
 
   it('refuses different labels, order, thresholds, or nothing to compare', () => {
@@ -51,7 +51,7 @@ describe('checkRubricPin', () => {
       const { fingerprint: _f, ...p } = pin as Record<string, unknown>;
       let err: { status?: number; code?: string; message?: string; details?: unknown } = {};
       try {
-        checkRubricPin(p, ours);
+        assertRubricPin(p, ours);
       } catch (e) {
         err = e as typeof err;
       }

@@ -1,4 +1,4 @@
-// Everything the HTTP routes and the worker share, built once per process (runtime.ts).
+// Everything the HTTP routes and the worker share, built once per process (start-roles.ts).
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import type { Engine } from './engine.js';

@@ -10,8 +10,8 @@ import type { RunningWorker } from '../src/jobs/worker.js';
 import { createLogger } from '../src/logger.js';
 import { connectRedis } from '../src/redis.js';
 import type { RubricLike } from '../src/rubric-pin.js';
-import { buildServices, startServicesWorker } from '../src/runtime.js';
 import type { Services } from '../src/services.js';
+import { buildServices, startServicesWorker } from '../src/start-roles.js';
 import { dropPrefix, REDIS_URL, testPrefix, testRedis } from './redis.js';
 
 export interface Harness {

@@ -1,4 +1,4 @@
-// A model-boss stand-in on 127.0.0.1:0 speaking DESIGN.md's wire format:
+// A model-boss stand-in on 127.0.0.1:0 speaking model-boss's wire format:
 // POST /v1/vision/score {model, image: base64 JPEG, labels: 6 strings} → {model, scores}.
 // It scores what the JPEG shows (sharp decodes it): red frames explicit, blue frames
 // suggestive, everything else safe; quality from the frame's contrast. It can answer 502,

@@ -1,4 +1,4 @@
-// Runs the built server (dist/main.js) as a real process on 127.0.0.1, the way `pnpm server`
+// Runs the built server (dist/main.js) as a real process on 127.0.0.1, the way `pnpm start`
 // does, and reads its JSON log lines (the 'listening' line carries the port).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -5,8 +5,8 @@
 //   (d) the subprocess recipe: select pass + one ffmpeg seek per keyframe (bench/recipe.sh)
 //   (e) the decode half of classify: our scan keeping frames on the way, the pipeline's plan,
 //       kept frames taken (others grabbed), JPEG via sharp, same keyframes (bench/classify.mjs)
-// Targets (DESIGN.md): c <= 0.6 a with B-frames, c <= 1.0 a without; d / e >= 2.
-//   node bench/run.mjs [--reps 3] [--only name,name]
+// Targets (docs/architecture.md): c <= 0.6 a with B-frames, c <= 1.0 a without; d / e >= 2.
+//   node bench/run.mjs --reps 3 --only name,name     (from packages/decoder-native)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -175,7 +175,10 @@ export function planVideo(opts) {
   return { fps, shots, joins };
 }
 
-/** Ground truth of a plan: cut times (seconds, as DESIGN defines them) and distractor spans. */
+/**
+ * Ground truth of a plan: cut times (seconds: a hard cut at its first new frame, a dissolve or
+ * fade at its middle) and distractor spans.
+ */
 export function groundTruth(plan) {
   const { fps, shots, joins } = plan;
   const cuts = [];

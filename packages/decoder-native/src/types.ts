@@ -1,4 +1,4 @@
-// The public types of @imajin/decoder-native (see /tmp/interfaces.md and the README).
+// The public types of @imajin/decoder-native (described in the README).
 
 /** Bytes of a video (kept referenced, never copied, for the call's life), or a file path. */
 export type VideoInput = Buffer | Uint8Array | string;

@@ -1,4 +1,5 @@
-// The wire-level mapping of any error to `{ error, error_code, retryable }` (DESIGN.md).
+// The wire-level mapping of any error to `{ error, error_code, retryable }`
+// (docs/http-api.md, "Errors").
 
 export interface ErrorInfo {
   error: string;

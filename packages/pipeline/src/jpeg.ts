@@ -11,7 +11,7 @@ export interface JpegSpec {
 
 /** What model-boss sees: SigLIP2 works at 384–512 px, so larger frames only cost bandwidth. */
 export const SCORING_JPEG: JpegSpec = { maxSide: 512, quality: 85 };
-/** The poster still: long side ≤ 640 (DESIGN.md). */
+/** The poster still: long side ≤ 640, quality 85, as docs/http-api.md says of `poster_b64`. */
 export const POSTER_JPEG: JpegSpec = { maxSide: 640, quality: 85 };
 
 export function encodeJpeg(frame: RgbFrameLike, spec: JpegSpec): Promise<Buffer> {

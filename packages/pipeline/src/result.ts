@@ -1,5 +1,5 @@
-// The result of classifyVideo(): exactly DESIGN.md's `result` (snake_case, the consumer's
-// names). The zod schema is the single definition; the CLI's and server's tests validate
+// The result of classifyVideo(): exactly the `result` of docs/http-api.md (snake_case, the
+// consumer's names). The zod schema is the single definition; the CLI's and server's tests validate
 // their output with it.
 
 import { ExplicitnessSchema } from '@imajin/rubric';

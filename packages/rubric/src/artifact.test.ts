@@ -36,7 +36,7 @@ describe('generated files', () => {
 });
 
 describe('rubric.json', () => {
-  it('equals the TS constant apart from $comment, in the DESIGN.md key order', () => {
+  it('equals the TS constant apart from $comment, in the documented key order', () => {
     const { $comment: _, ...rest } = rubricJson;
     expect(rest).toEqual(RUBRIC);
     expect(Object.keys(rubricJson)).toEqual([

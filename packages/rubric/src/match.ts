@@ -14,7 +14,7 @@ export type RubricPinCheck =
     };
 
 /**
- * Checks a rubric a caller sent to pin ours (DESIGN.md: `rubric` in a request). With a
+ * Checks a rubric a caller sent to pin ours (`rubric` in a request: docs/http-api.md). With a
  * `fingerprint`, that must equal ours; without one, the dimensions (ids, labels, order) and the
  * thresholds must equal ours. Stricter than trusting the fingerprint alone: when a caller sends
  * a matching fingerprint *and* dimensions or thresholds, those must match too, so a mirror that

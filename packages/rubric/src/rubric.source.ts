@@ -2,7 +2,7 @@
  * THE RUBRIC — the one hand-written source. Edit here, bump `version`, then run
  * `pnpm --filter @imajin/rubric generate` and commit the regenerated files
  * (src/generated/rubric.ts, rubric.json, rubric.schema.json, parity/vectors.json).
- * Why these texts and numbers: see this package's README ("Labels and thresholds").
+ * Why these texts and numbers: see this package's README ("Why these labels", "Why these thresholds").
  */
 import type { RubricSource } from './types.js';
 

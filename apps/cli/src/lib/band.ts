@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import type { Band } from '../types.js';
 
-/** The pipeline's default keyframe band (DESIGN.md: 3 to 16 frames a video). */
+/** The pipeline's default keyframe band (3 to 16 frames a video). */
 export const DEFAULT_BAND: Band = { min: 3, max: 16 };
 /**
  * The most keyframes a video may be asked for: @imajin/pipeline's MAX_KEYFRAMES (what memory

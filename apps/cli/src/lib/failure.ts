@@ -36,7 +36,7 @@ function messageOf(e: unknown): string {
 }
 
 /**
- * DESIGN.md's wire rule for decoder errors (the decoder's code in lower case; only `timeout` is
+ * The wire rule for decoder errors (the decoder's code in lower case; only `timeout` is
  * retryable), for commands that load the decoder alone and not the pipeline.
  */
 export function describeDecodeFailure(err: unknown): ErrorInfo {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retryAfterMs, ServerClient, ServerError } from './server-client.js';
 
-/** A loopback stand-in for apps/server speaking DESIGN.md's job API. */
+/** A loopback stand-in for apps/server speaking its job API. */
 interface Seen {
   method: string;
   url: string;

@@ -41,7 +41,7 @@ const DEFAULT_RETRY_AFTER_SEC = 5;
 const MAX_RETRY_AFTER_SEC = 120;
 
 /**
- * Talks to apps/server (DESIGN.md's HTTP API): a raw upload to POST /classify-video, then
+ * Talks to apps/server (its HTTP API: docs/http-api.md): a raw upload to POST /classify-video, then
  * polls GET /classify-video/{id}. A 503 or 429 is retried after its Retry-After, as is a server
  * that cannot be reached, within `retryWindowMs`.
  */

@@ -1,4 +1,4 @@
-// A loopback stand-in for apps/server's job API (DESIGN.md), for the CLI's --server tests:
+// A loopback stand-in for apps/server's job API (docs/http-api.md), for the CLI's --server tests:
 // POST /classify-video (raw upload) → 202 {job_id}; GET /classify-video/{id} → the job record;
 // GET /readyz → the scorer's name.
 // Jobs really run: the pipeline classifies the uploaded bytes with the scorer given. It answers

@@ -1,4 +1,4 @@
-// A loopback model-boss for tests, speaking DESIGN.md's wire format:
+// A loopback model-boss for tests, speaking model-boss's wire format:
 //   POST /v1/vision/score { model, image: <base64 JPEG>, labels } → 200 { model, scores }
 // Its "model" reads the frame's mean colour: red frames look explicit, yellow ones suggestive,
 // everything else sfw; brighter frames score higher quality. It counts the calls it answers.

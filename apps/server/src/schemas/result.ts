@@ -1,4 +1,4 @@
-// The `result` of a finished job, exactly DESIGN.md's contract (snake_case). Used for the
+// The `result` of a finished job, exactly docs/http-api.md's (snake_case). Used for the
 // OpenAPI document and, in tests, to check that what the pipeline returns is what we promise.
 import { z } from '@hono/zod-openapi';
 

@@ -43,19 +43,20 @@ VideoDecoder::VideoDecoder(MediaInput& input, DecodeMode mode) : input_(input) {
   ctx_->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
   if (mode == DecodeMode::FastScan) {
     // A skipped frame still takes its turn in frame threading's round-robin, so with half the
-    // frames skipped, one thread per core leaves cores idle. Four per core, measured with the
-    // ffmpeg CLI on 2 cores (-skip_frame noref, 1080p): H.264 3.47 s -> 2.32 s wall, HEVC 10-bit
-    // 5.96 s -> 4.39 s, at the same CPU time.
+    // frames skipped, one thread per core leaves cores idle. Four per core cut our scan's wall
+    // time by about a third at the same CPU time (the measured figures: the package README,
+    // "What the scan skips for speed").
     ctx_->thread_count = std::min(16, 4 * std::max(1, av_cpu_count()));
     input.log().ignoreMissingReferences();
     ctx_->skip_frame = AVDISCARD_NONREF;
     ctx_->skip_loop_filter = AVDISCARD_ALL;
     if (par->codec_id == AV_CODEC_ID_HEVC && streamFrameRate(input.video()) >= kHighFrameRate) {
       // HEVC's B-frames are mostly references (a B pyramid): NONREF skips only half of them.
-      // At 50-60 fps, skipping all B-frames still leaves about 15 decoded frames a second, the
-      // rate a 30 fps H.264 scan sees, so whip pans stay motion. With only I/P frames left, frame
-      // threading waits on the P chain (one core busy); wavefront slice threading splits each
-      // picture instead. (At 30 fps this left 7.5 frames a second: whip pans became cuts.)
+      // From kHighFrameRate (48 fps) up, skipping all B-frames still leaves enough decoded
+      // frames (about 15 a second at 60 fps, the rate a 30 fps H.264 scan sees) for whip pans
+      // to stay motion. With only I/P frames left, frame threading waits on the P chain (one
+      // core busy); wavefront slice threading splits each picture instead. (At 30 fps this
+      // left 7.5 frames a second: whip pans became cuts.)
       ctx_->skip_frame = AVDISCARD_BIDIR;
       ctx_->thread_type = FF_THREAD_SLICE;
       ctx_->thread_count = 0;

@@ -1,5 +1,6 @@
 // The planned keyframes as RGB frames: the ones the scan kept are taken from memory, only the
-// others are grabbed with a seek and a decode (DESIGN.md: about one decode pass per video).
+// others are grabbed with a seek and a decode (about one decode pass a video, as
+// docs/architecture.md explains).
 
 import {
   type DecodeLimits,

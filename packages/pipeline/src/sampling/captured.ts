@@ -1,6 +1,6 @@
 // Which planned keyframes the frames kept during the scan can stand in for, so that only the
 // rest need a seek-and-decode grab. A kept frame stands in for a planned time when it lies
-// within a quarter of the distance to the nearest neighbouring sample (or twice the distance
+// within a quarter of the distance to the nearest neighbouring sample (or half the distance
 // to its scene's edges), and never more than MAX_SHIFT_SEC away: it stays inside the same
 // scene, away from the transitions, and the spacing of the samples changes by at most half.
 

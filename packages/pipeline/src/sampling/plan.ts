@@ -1,4 +1,4 @@
-// Which times to grab from a video, before any pixel is seen (DESIGN.md "Scenes and sampling").
+// Which times to grab from a video, before any pixel is seen (sampling: the pipeline's README).
 // Scene-aware: one candidate inside each scene, more in scenes longer than maxGapSec, filled
 // with evenly spaced times when short of the band's minimum. Forced N: N evenly spaced times.
 // Near-duplicates and the band's maximum are handled after grabbing (select.ts), because they

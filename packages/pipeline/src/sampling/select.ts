@@ -1,5 +1,5 @@
-// After grabbing: near-duplicates dropped, then clamped to the band's maximum (DESIGN.md's
-// order). Pure functions over frames that carry a time and a perceptual signature.
+// After grabbing: near-duplicates dropped, then clamped to the band's maximum (the pipeline
+// README's order). Pure functions over frames that carry a time and a perceptual signature.
 
 import { type FrameSignature, isNearDuplicate, signatureDistance } from './signature.js';
 

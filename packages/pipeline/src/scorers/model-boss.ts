@@ -1,4 +1,4 @@
-// The model-boss adapter: the only file that knows its wire format (DESIGN.md).
+// The model-boss adapter: the only file that knows its wire format (docs/operations.md).
 //   POST {url}/v1/vision/score  { model, image: <base64 JPEG>, labels }  →  200 { model, scores }
 // 502/503/504/429/other 5xx, connection errors, timeouts and unreadable 200s are transient:
 // retried with exponential backoff and jitter, honouring Retry-After, then

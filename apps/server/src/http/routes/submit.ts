@@ -7,7 +7,7 @@ import { BadRequestError } from '../../errors/bad-request-error.js';
 import { PayloadTooLargeError } from '../../errors/payload-too-large-error.js';
 import { acceptJob, type Upload } from '../../jobs/accept.js';
 import { checkBackpressure, checkScorer } from '../../jobs/admission.js';
-import { checkRubricPin } from '../../rubric-pin.js';
+import { assertRubricPin } from '../../rubric-pin.js';
 import type { Services } from '../../services.js';
 import { formatBytes } from '../../units.js';
 import { declaredLength, streamBody } from '../body.js';
@@ -48,7 +48,7 @@ export function submitRoute(app: OpenAPIHono, s: Services): void {
       let bytes: number;
       if (kind === 'raw') {
         opts = parseQuery(c.req.query());
-        checkRubricPin(opts.pin, s.rubric);
+        assertRubricPin(opts.pin, s.rubric);
         bytes = await streamBody(req, limits.uploadBytes, 'the upload', (chunk) =>
           sink.write(chunk),
         );
@@ -62,7 +62,7 @@ export function submitRoute(app: OpenAPIHono, s: Services): void {
           await sink.write(chunk);
         });
         opts = parseJsonFields(body.fields);
-        checkRubricPin(opts.pin, s.rubric);
+        assertRubricPin(opts.pin, s.rubric);
         bytes = body.videoBytes;
       }
       const stored = await sink.end();

@@ -9,7 +9,7 @@ import { PayloadTooLargeError } from '../../errors/payload-too-large-error.js';
 import { ScorerDownError } from '../../errors/scorer-down-error.js';
 import { UnprocessableVideoError } from '../../errors/unprocessable-video-error.js';
 import { checkScorer } from '../../jobs/admission.js';
-import { checkRubricPin } from '../../rubric-pin.js';
+import { assertRubricPin } from '../../rubric-pin.js';
 import type { ClassifyResult } from '../../schemas/result.js';
 import type { Services } from '../../services.js';
 import { formatBytes } from '../../units.js';
@@ -48,7 +48,7 @@ export function syncRoute(app: OpenAPIHono, s: Services): void {
   app.post('/classify-video/sync', async (c) => {
     await checkScorer(s.breaker);
     const { opts, video } = await readVideo(c, limits.syncBytes);
-    checkRubricPin(opts.pin, s.rubric);
+    assertRubricPin(opts.pin, s.rubric);
     if (video.length === 0) throw new BadRequestError('the video is empty (0 bytes)');
 
     const facts = await s.engine.probe(video, c.req.raw.signal);

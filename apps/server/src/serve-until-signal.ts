@@ -1,18 +1,22 @@
-// Starts a configured process and stops it cleanly: SIGTERM/SIGINT stop accepting requests,
-// drain the worker (finish running jobs, hand back what does not finish in DRAIN_TIMEOUT),
-// close Redis, exit 0.
+// Step 2 of start-up (main.ts → here → start-roles.ts): makes the logger, metrics and the
+// classify engine, starts the process's roles, and serves until SIGTERM/SIGINT, which stop
+// accepting requests, drain the worker (finish running jobs, hand back what does not finish in
+// DRAIN_TIMEOUT), close Redis and exit 0.
 import type { Config } from './config.js';
 import { createPipelineEngine, pipelineRubric } from './engine-pipeline.js';
 import { createLogger } from './logger.js';
 import { Metrics } from './metrics.js';
-import { startRuntime } from './runtime.js';
+import { startRoles } from './start-roles.js';
 
-export async function run(config: Config, roles: { api: boolean; worker: boolean }): Promise<void> {
+export async function serveUntilSignal(
+  config: Config,
+  roles: { api: boolean; worker: boolean },
+): Promise<void> {
   const logger = createLogger(config.logLevel);
   if (config.scorerWarning) logger.warn(config.scorerWarning);
   const metrics = new Metrics();
   const engine = createPipelineEngine(config, metrics, logger);
-  const runtime = await startRuntime({
+  const running = await startRoles({
     config,
     engine,
     rubric: pipelineRubric(),
@@ -37,7 +41,7 @@ export async function run(config: Config, roles: { api: boolean; worker: boolean
     }, config.worker.drainTimeoutMs + 15_000);
     hardStop.unref();
     try {
-      await runtime.close();
+      await running.close();
       logger.info('stopped');
       process.exit(0);
     } catch (err) {

@@ -1,4 +1,6 @@
-// Assembles one process: the shared services, the HTTP app (API role) and/or a worker.
+// Step 3 of start-up (main.ts → serve-until-signal.ts → here): connects Redis, builds the
+// services the roles share (services.ts), and starts this process's roles: the HTTP API and/or
+// a worker (a worker-only process still listens, for probes and metrics).
 import { type ServerType, serve } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Redis } from 'ioredis';
@@ -91,7 +93,7 @@ export function startServicesWorker(services: Services, workerRedis: Redis): Run
   return startWorker(workerRedis, settings, deps, services.logger);
 }
 
-export interface Runtime {
+export interface RunningRoles {
   services: Services;
   server?: ServerType;
   port?: number;
@@ -100,7 +102,7 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export interface RuntimeOptions {
+export interface RoleOptions {
   config: Config;
   engine: Engine;
   rubric: RubricLike;
@@ -131,7 +133,7 @@ function whenReady(clients: Redis[], timeoutMs: number): Promise<void> {
   ]);
 }
 
-export async function startRuntime(o: RuntimeOptions): Promise<Runtime> {
+export async function startRoles(o: RoleOptions): Promise<RunningRoles> {
   const { config, logger } = o;
   const redis = connectRedis(config.redisUrl, o.api ? 'api' : 'worker', logger);
   const queueRedis = connectRedis(config.redisUrl, 'queue', logger);
