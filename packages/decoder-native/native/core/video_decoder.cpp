@@ -23,7 +23,7 @@ constexpr double kHighFrameRate = 48;
 
 }  // namespace
 
-VideoDecoder::VideoDecoder(MediaInput& input, DecodeMode mode) : input_(input) {
+VideoDecoder::VideoDecoder(MediaInput& input, DecodeMode mode, bool skipAllB) : input_(input) {
   const AVCodecParameters* par = input.video()->codecpar;
   const AVCodec* codec = findAllowedDecoder(par->codec_id);
   if (!codec) {
@@ -50,13 +50,16 @@ VideoDecoder::VideoDecoder(MediaInput& input, DecodeMode mode) : input_(input) {
     input.log().ignoreMissingReferences();
     ctx_->skip_frame = AVDISCARD_NONREF;
     ctx_->skip_loop_filter = AVDISCARD_ALL;
-    if (par->codec_id == AV_CODEC_ID_HEVC && streamFrameRate(input.video()) >= kHighFrameRate) {
+    if (skipAllB && par->codec_id == AV_CODEC_ID_HEVC && streamFrameRate(input.video()) >= kHighFrameRate) {
       // HEVC's B-frames are mostly references (a B pyramid): NONREF skips only half of them.
       // At 50-60 fps, skipping all B-frames still leaves about 15 decoded frames a second, the
       // rate a 30 fps H.264 scan sees, so whip pans stay motion. With only I/P frames left, frame
       // threading waits on the P chain (one core busy); wavefront slice threading splits each
       // picture instead. (At 30 fps this left 7.5 frames a second: whip pans became cuts.)
+      // Encoders may let P-frames reference B-frames (x265 with its default B pyramid does):
+      // lostReferences() then tells the scan to run again without this.
       ctx_->skip_frame = AVDISCARD_BIDIR;
+      skippingAllB_ = true;
       ctx_->thread_type = FF_THREAD_SLICE;
       ctx_->thread_count = 0;
     }
@@ -70,6 +73,8 @@ VideoDecoder::VideoDecoder(MediaInput& input, DecodeMode mode) : input_(input) {
 
 void VideoDecoder::FreeContext::operator()(AVCodecContext* ctx) const { avcodec_free_context(&ctx); }
 void VideoDecoder::FreePacket::operator()(AVPacket* pkt) const { av_packet_free(&pkt); }
+
+bool VideoDecoder::lostReferences() const { return skippingAllB_ && input_.log().missingReferences() > 0; }
 
 const char* VideoDecoder::name() const { return ctx_->codec ? ctx_->codec->name : "unknown"; }
 
