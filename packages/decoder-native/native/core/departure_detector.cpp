@@ -71,6 +71,7 @@ int64_t DepartureDetector::contentAtOrAfter(double t, int64_t m) const {
 
 void DepartureDetector::push(double t, const uint8_t* thumbnail) {
   ThumbSignal s = makeThumbSignal(t, thumbnail, kFlatStdDev);
+  hasContent_ = hasContent_ || !s.flat;
   times_.push_back(t);
   flat_.push_back(s.flat);
   away_.push_back(0);
@@ -121,10 +122,14 @@ void DepartureDetector::trimWindow() {
 }
 
 bool DepartureDetector::departed(size_t i, const std::vector<double>& cuts) const {
-  if (flat_[i] || away_[i] >= kAwayMin) return true;
+  if (flat_[i]) return hasContent_;  // a video that is all flat has no shot to leave
+  if (away_[i] >= kAwayMin) return true;
   if (between_[i] < kAwayMin) return false;
-  const auto it = std::lower_bound(cuts.begin(), cuts.end(), times_[i] - kTransitionReach);
-  return it != cuts.end() && *it <= times_[i] + kTransitionReach;
+  // Inside one transition: exactly one cut within reach. Between two cuts the picture is a
+  // scene of its own, which scene sampling covers.
+  const auto from = std::lower_bound(cuts.begin(), cuts.end(), times_[i] - kTransitionReach);
+  const auto to = std::upper_bound(cuts.begin(), cuts.end(), times_[i] + kTransitionReach);
+  return to - from == 1;
 }
 
 Departure DepartureDetector::describe(size_t first, size_t last, double end, const std::vector<double>& cuts) const {

@@ -52,6 +52,7 @@ class DepartureDetector {
   std::deque<ThumbSignal> window_;
   int64_t windowStart_ = 0;  // global index of window_.front()
   int64_t next_ = 0;         // the next frame to evaluate
+  bool hasContent_ = false;  // any frame not flat
   std::vector<double> times_;
   std::vector<bool> flat_;
   std::vector<float> away_;
