@@ -26,7 +26,12 @@ export {
 export { type KeyframePicks, MAX_SHIFT_SEC, pickCaptured } from './sampling/captured.js';
 export { type KeyframePlan, planKeyframes } from './sampling/plan.js';
 export { explicitSegments } from './sampling/segments.js';
-export { maxUnsampledGap, type SceneList, type SceneSpan } from './sampling/timeline.js';
+export {
+  type DepartureSpan,
+  maxUnsampledGap,
+  type SceneList,
+  type SceneSpan,
+} from './sampling/timeline.js';
 export { createScorer, type ScorerConfig } from './scorers/create.js';
 export {
   createLocalScorer,
