@@ -8,6 +8,7 @@ export {
   type Progress,
 } from './classify/classify.js';
 export { type GrabbedKeyframes, grabKeyframes } from './classify/grab-keyframes.js';
+export { type SelectedFrames, selectFrames } from './classify/select-frames.js';
 export { type ErrorInfo, errorInfo } from './error-info.js';
 export { ScorerRejectedError, ScorerUnavailableError } from './errors.js';
 export {

@@ -28,6 +28,10 @@ export interface InsertSpec {
   portrait: boolean;
   /** Length of the whole clip, seconds. */
   durationSec: number;
+  /** The short side in pixels (default 180: 320x180, or 180x320 in portrait). */
+  shortSide?: number;
+  /** Photographs (image files) for the shot and the insert, instead of generated details. */
+  photos?: { shot: string; insert: string };
 }
 
 export interface InsertClip {
@@ -123,6 +127,12 @@ function picture(rand: () => number, tints: [number, number, number][], avoid?: 
   };
 }
 
+/** A photograph, cropped to fill twice the output size, as a source chain ending in `label`. */
+function photo(file: string, w: number, h: number, label: string): string {
+  const escaped = file.replace(/[\\:']/g, (c) => `\\${c}`);
+  return `movie=filename='${escaped}',scale=${2 * w}:${2 * h}:force_original_aspect_ratio=increase,crop=${2 * w}:${2 * h},format=rgb24${label}`;
+}
+
 /** A still of the picture, twice the output size, as an lavfi source chain ending in `label`. */
 function still(p: Picture, w: number, h: number, label: string): string {
   const [r, g, b] = p.tint;
@@ -136,7 +146,7 @@ function still(p: Picture, w: number, h: number, label: string): string {
 /** Handheld camera over a still: slow drift plus a few pixels of shake (zoompan). */
 function handheld(rand: () => number, frames: number, w: number, h: number, fps: number): string {
   const phases = Array.from({ length: 4 }, () => n6(rand() * 2 * Math.PI));
-  const shake = n6(1 + rand() * 2);
+  const shake = n6((1 + rand() * 2) * (Math.max(w, h) / 320));
   const driftX = n6((rand() - 0.5) * 0.3);
   const driftY = n6((rand() - 0.5) * 0.2);
   const x = `(iw-iw/zoom)*(0.5+${driftX}*on/${frames})+${shake}*(sin(on*0.29+${phases[0]})+0.5*sin(on*0.83+${phases[1]}))`;
@@ -176,13 +186,17 @@ function encoder(spec: InsertSpec): string[] {
 
 export function clipName(spec: InsertSpec): string {
   const what = spec.kind ? `${spec.kind}-${spec.sec}s-${spec.entry}` : 'clean';
-  return `insert-${spec.seed}-${what}-${spec.codec}${spec.fps}${spec.portrait ? '-portrait' : ''}`;
+  const photos = spec.photos ? '-photo' : '';
+  const size = spec.shortSide ? `-${spec.shortSide}p` : '';
+  return `insert-${spec.seed}-${what}-${spec.codec}${spec.fps}${spec.portrait ? '-portrait' : ''}${photos}${size}-${spec.durationSec}s`;
 }
 
 /** Renders the clip into `dir` (reused when already there) and says where its insert is. */
 export async function makeInsertClip(dir: string, spec: InsertSpec): Promise<InsertClip> {
   const rand = rng(spec.seed);
-  const [w, h] = spec.portrait ? [180, 320] : [320, 180];
+  const short = spec.shortSide ?? 180;
+  const long = Math.round((short * 16) / 9 / 2) * 2;
+  const [w, h] = spec.portrait ? [short, long] : [long, short];
   const fps = spec.fps;
   const base = picture(rand, BASE_TINTS);
   const other = picture(rand, INSERT_TINTS, base);
@@ -209,7 +223,11 @@ export async function makeInsertClip(dir: string, spec: InsertSpec): Promise<Ins
   };
   if (existsSync(file)) return clip;
 
-  const chains = [`${still(base, w, h, '[bs]')}`, `[bs]${baseMotion}[base]`];
+  const shotStill = spec.photos ? photo(spec.photos.shot, w, h, '[bs]') : still(base, w, h, '[bs]');
+  const insertStill = spec.photos
+    ? photo(spec.photos.insert, w, h, '[xs]')
+    : still(other, w, h, '[xs]');
+  const chains = [shotStill, `[bs]${baseMotion}[base]`];
   if (!spec.kind) {
     chains.push('[base]null[out]');
   } else {
@@ -224,10 +242,7 @@ export async function makeInsertClip(dir: string, spec: InsertSpec): Promise<Ins
         spec.kind === 'dark'
           ? ',lutyuv=y=16+(val-16)*0.16:u=128+(val-128)*0.4:v=128+(val-128)*0.4,noise=alls=2:allf=t'
           : '';
-      chains.push(
-        `${still(other, w, h, '[xs]')}`,
-        `[xs]${insertMotion},trim=end_frame=${xFrames}${dark}[x]`,
-      );
+      chains.push(insertStill, `[xs]${insertMotion},trim=end_frame=${xFrames}${dark}[x]`);
     }
     chains.push(
       `[base]split=2[b1][b2]`,
