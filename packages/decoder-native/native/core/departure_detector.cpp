@@ -19,6 +19,10 @@ constexpr double kFlatStdDev = 4.0;
 constexpr double kReturnedMax = 0.25;
 // Departed: the frame differs from both ends by this much more than they differ from each other.
 constexpr double kAwayMin = 0.35;
+// The same for overall colour (Cb/Cr means, 0-255 levels), scaled so that kAwayMin is reached
+// at 12 levels: a magenta card inside a grey shot can share its layout (both darker at the
+// bottom), not its colour. Brightness alone never counts (flashes, exposure).
+constexpr double kColourScale = 12.0 / kAwayMin;
 // A third picture inside a transition: explained by a blend of its ends at most this well...
 constexpr double kBlendExplainedMax = 0.6;
 // ...within this of a cut, and only over half-spans up to this (further out, handheld motion
@@ -32,6 +36,8 @@ constexpr double kMovedMatchRamp = 0.1;
 // are not one.
 constexpr size_t kMinFrames = 3;
 constexpr double kMinSpanSec = 0.12;
+// The peak is the middle of the frames that departed at least this share of the most.
+constexpr double kPeakShare = 0.9;
 constexpr size_t kMaxWindowFrames = 4096;  // bounds memory at very high frame rates
 constexpr size_t kMaxDepartures = 512;     // bounds the result on pathological input
 
@@ -87,7 +93,7 @@ void DepartureDetector::evaluate(int64_t m) {
   const ThumbSignal* y = frame(m);
   if (!y || y->flat) return;
   const double tm = times_[size_t(m)];
-  double bestAway = 0, bestBetween = 0;
+  double bestAway = 0, bestBetween = 0, bestColour = 0;
   const ThumbSignal *awayA = nullptr, *awayB = nullptr, *betweenA = nullptr, *betweenB = nullptr;
   for (double h : kHalfSpans) {
     const ThumbSignal* a = frame(contentAtOrBefore(tm - h, m));
@@ -97,14 +103,18 @@ void DepartureDetector::evaluate(int64_t m) {
     const double away = std::min(thumbChange(*a, *y), thumbChange(*y, *b));
     if (ends <= kReturnedMax) {
       if (away - ends > bestAway) bestAway = away - ends, awayA = a, awayB = b;
+      const double recoloured = std::min(colourShift(*a, *y), colourShift(*y, *b)) - colourShift(*a, *b);
+      bestColour = std::max(bestColour, clamp01(recoloured / kColourScale));
     } else if (h <= kLongestBetweenHalfSpan) {
       const double unexplained = 1.0 - blendExplained(*a, *b, *y) / kBlendExplainedMax;
       const double score = unexplained > 0 ? away : 0;
       if (score > bestBetween) bestBetween = score, betweenA = a, betweenB = b;
     }
   }
-  // Camera motion is checked only where it matters: it costs ~170 correlations a frame.
+  // Camera motion is checked only where it matters: it costs ~170 correlations a frame. It
+  // explains a layout that moved, never a change of colour.
   if (bestAway >= kAwayMin) bestAway *= 1.0 - motionExplains(*awayA, *awayB, *y);
+  bestAway = std::max(bestAway, bestColour);
   if (bestBetween >= kAwayMin) bestBetween *= 1.0 - motionExplains(*betweenA, *betweenB, *y);
   away_[size_t(m)] = float(bestAway);
   between_[size_t(m)] = float(bestBetween);
@@ -134,23 +144,33 @@ bool DepartureDetector::departed(size_t i, const std::vector<double>& cuts) cons
 
 Departure DepartureDetector::describe(size_t first, size_t last, double end, const std::vector<double>& cuts) const {
   Departure d{times_[first], end, times_[first]};
-  // The peak: the content frame that departed most; when only flat frames departed, the middle
-  // of the longest flat stretch (the held picture, not a fade's edge).
+  // The peak is the held picture, not a dissolve's edge: the middle of the content frames that
+  // departed (nearly) most, or the middle of the longest flat stretch when that is longer (a
+  // dark insert is flat, and only the dissolves around it are content).
+  std::vector<double> score(last - first + 1, 0);
   double best = 0;
   for (size_t i = first; i <= last; ++i) {
     if (flat_[i]) continue;
-    double score = away_[i];
-    if (departed(i, cuts)) score = std::max(score, double(between_[i]));
-    if (score >= kAwayMin && score > best) best = score, d.peak = times_[i];
+    double v = away_[i];
+    if (departed(i, cuts)) v = std::max(v, double(between_[i]));
+    if (v >= kAwayMin) score[i - first] = v;
+    best = std::max(best, score[i - first]);
   }
-  if (best > 0) return d;
-  size_t runStart = first, bestStart = first, bestLength = 0;
+  std::vector<size_t> top;
+  for (size_t i = first; best > 0 && i <= last; ++i) {
+    if (score[i - first] >= kPeakShare * best) top.push_back(i);
+  }
+  size_t runStart = first, flatStart = first, flatLength = 0;
   for (size_t i = first; i <= last + 1; ++i) {
     if (i <= last && flat_[i]) continue;
-    if (i - runStart > bestLength) bestLength = i - runStart, bestStart = runStart;
+    if (i - runStart > flatLength) flatLength = i - runStart, flatStart = runStart;
     runStart = i + 1;
   }
-  if (bestLength > 0) d.peak = times_[bestStart + (bestLength - 1) / 2];
+  if (!top.empty() && top.size() >= flatLength) {
+    d.peak = times_[top[(top.size() - 1) / 2]];
+  } else if (flatLength > 0) {
+    d.peak = times_[flatStart + (flatLength - 1) / 2];
+  }
   return d;
 }
 

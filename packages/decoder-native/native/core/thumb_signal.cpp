@@ -49,6 +49,8 @@ ThumbSignal makeThumbSignal(double t, const uint8_t* thumbnail, double flatStdDe
     double sum = 0;
     for (int i = planeStart[plane]; i < planeStart[plane + 1]; ++i) sum += thumbnail[i];
     const double mean = sum / (planeStart[plane + 1] - planeStart[plane]);
+    if (plane == 1) s.meanCb = mean;
+    if (plane == 2) s.meanCr = mean;
     for (int i = planeStart[plane]; i < planeStart[plane + 1]; ++i) {
       const double v = thumbnail[i] - mean;
       s.px[size_t(i)] = float(v);
@@ -60,6 +62,10 @@ ThumbSignal makeThumbSignal(double t, const uint8_t* thumbnail, double flatStdDe
   s.norm = std::sqrt(sq);
   if (s.flat) std::vector<float>().swap(s.px);
   return s;
+}
+
+double colourShift(const ThumbSignal& a, const ThumbSignal& b) {
+  return std::hypot(a.meanCb - b.meanCb, a.meanCr - b.meanCr);
 }
 
 double thumbChange(const ThumbSignal& a, const ThumbSignal& b) {

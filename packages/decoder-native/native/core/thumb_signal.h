@@ -15,11 +15,17 @@ struct ThumbSignal {
   bool flat = true;       // standard deviation under the flatness bound: no picture to compare
   double stdDev = 0;      // over all planes, 0-255 scale
   double norm = 0;        // |px|
+  double meanCb = 128;    // the chroma planes' means: the picture's overall colour
+  double meanCr = 128;
   std::vector<float> px;  // the thumbnail, each plane minus its mean; empty when flat
 };
 
 // `thumbnail` holds kThumbValues bytes; frames under `flatStdDev` are flat.
 ThumbSignal makeThumbSignal(double t, const uint8_t* thumbnail, double flatStdDev);
+
+// How far apart two pictures' overall colours are (Cb/Cr means, 0-255 levels): brightness
+// alone does not count.
+double colourShift(const ThumbSignal& a, const ThumbSignal& b);
 
 // 1 - correlation, clamped to [0, 1]; -1 when either is flat.
 double thumbChange(const ThumbSignal& a, const ThumbSignal& b);
