@@ -57,6 +57,14 @@ export function createPipelineEngine(config: Config, metrics: Metrics, logger: L
         },
         hooks?.signal ? { signal: hooks.signal } : {},
       );
+      const { departures, departures_scored } = result.sampling;
+      if (departures_scored < departures) {
+        // The band's maximum forced some out: the verdict stands, but say so where people look.
+        logger.warn(
+          { departures, departures_scored, band: config.band },
+          'departures left unscored by the band maximum',
+        );
+      }
       return result as ClassifyResult;
     },
     close: () => scorer.close(),

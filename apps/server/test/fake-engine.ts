@@ -63,6 +63,7 @@ export function fakeResult(video: Buffer, options: JobOptions, scorer: string): 
     quality: 0.5 + index / 10,
     explicitness: explicit && index === 1 ? ('explicit' as const) : ('sfw' as const),
     scene: index,
+    departure: false,
   }));
   return ClassifyResultSchema.parse({
     is_explicit: explicit,
@@ -85,6 +86,8 @@ export function fakeResult(video: Buffer, options: JobOptions, scorer: string): 
       candidates: 3,
       deduplicated: 0,
       max_unsampled_gap_sec: 1,
+      departures: 0,
+      departures_scored: 0,
     },
     scene_count: 3,
     explicit_segments: explicit ? [{ start: 0.5, end: 1.5 }] : [],

@@ -97,6 +97,7 @@ export async function scanScenes(input: VideoInput, opts: ScanOptions = {}): Pro
     threshold,
     cuts: scan.cuts,
     scenes: scenesFromCuts(scan.cuts, scan.durationSec),
+    departures: scan.departures,
     framesDecoded: scan.framesDecoded,
     captured: scan.captured ? new CapturedFrameSet(scan.captured) : null,
   };

@@ -1,6 +1,6 @@
 // The whole surface of the native binary (build/Release/imajin_decoder.node), in one place.
 // Only loader.ts loads it and only index.ts calls it; arguments are checked before (args.ts).
-import type { VideoInfo } from './types.js';
+import type { Departure, VideoInfo } from './types.js';
 
 /** VideoInfo as the binary builds it (rotation not yet narrowed to a quarter turn). */
 export type NativeVideoInfo = Omit<VideoInfo, 'rotation'> & { rotation: number };
@@ -11,6 +11,7 @@ export interface NativeSceneScan {
   times: Float64Array;
   scores: Float32Array;
   cuts: number[];
+  departures: Departure[];
   framesDecoded: number;
   captured: NativeCapturedFrames | null;
 }

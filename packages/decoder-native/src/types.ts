@@ -50,6 +50,20 @@ export interface Scene {
   end: number;
 }
 
+/**
+ * A span where the picture leaves the shot and comes back (an insert of another picture, however
+ * short or flat), drops to a low-texture picture (flat, dark), or shows a third picture inside one
+ * transition: a place the MAX gate must look at, whatever the cuts say. Seconds.
+ */
+export interface Departure {
+  /** The first departed frame. */
+  start: number;
+  /** The first frame back (or the end of the video). */
+  end: number;
+  /** The frame that differs most from the shot around it (start <= peak < end). */
+  peak: number;
+}
+
 export interface SceneScan {
   info: VideoInfo;
   /** Measured from the packets read (never the header's claim). */
@@ -64,6 +78,8 @@ export interface SceneScan {
   cuts: number[];
   /** Cover [0, durationSec]; scenes.length === cuts.length + 1. */
   scenes: Scene[];
+  /** Ascending, not overlapping; independent of the cuts (README, "Departures"). */
+  departures: Departure[];
   framesDecoded: number;
   /** Frames kept during the scan when `capture` was asked for, else null. */
   captured: CapturedFrames | null;

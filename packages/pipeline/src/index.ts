@@ -9,6 +9,7 @@ export {
 } from './classify/classify.js';
 export { type GrabbedKeyframes, grabKeyframes } from './classify/grab-keyframes.js';
 export { MAX_KEYFRAMES } from './classify/keyframe-limit.js';
+export { type SelectedFrames, selectFrames } from './classify/select-frames.js';
 export { type ErrorInfo, errorInfo } from './error-info.js';
 export { ScorerRejectedError, ScorerUnavailableError } from './errors.js';
 export {
@@ -27,7 +28,12 @@ export {
 export { type KeyframePicks, MAX_SHIFT_SEC, pickCaptured } from './sampling/captured.js';
 export { type KeyframePlan, planKeyframes } from './sampling/plan.js';
 export { explicitSegments } from './sampling/segments.js';
-export { maxUnsampledGap, type SceneList, type SceneSpan } from './sampling/timeline.js';
+export {
+  type DepartureSpan,
+  maxUnsampledGap,
+  type SceneList,
+  type SceneSpan,
+} from './sampling/timeline.js';
 export { createScorer, type ScorerConfig } from './scorers/create.js';
 export {
   createLocalScorer,

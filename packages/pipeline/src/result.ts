@@ -21,6 +21,8 @@ export const ResultFrameSchema = z.strictObject({
   explicitness: ExplicitnessSchema,
   /** The scene it falls in, numbered from 0. */
   scene: count,
+  /** Taken for a departure (where the picture leaves the shot), or standing for one. */
+  departure: z.boolean(),
 });
 
 export const SamplingReportSchema = z.strictObject({
@@ -29,6 +31,10 @@ export const SamplingReportSchema = z.strictObject({
   candidates: count,
   deduplicated: count,
   max_unsampled_gap_sec: seconds,
+  /** Departures the scan found: spans where the picture leaves the shot (inserts, dips). */
+  departures: count,
+  /** Of those, how many a scored frame stands for; fewer only when the band's max forced some out. */
+  departures_scored: count,
 });
 
 export const ClassifyResultSchema = z
@@ -69,6 +75,8 @@ export const ClassifyResultSchema = z
     });
     if (r.explicit_segments.some((s) => s.end < s.start))
       problem('explicit segments must not end before they start');
+    if (r.sampling.departures_scored > r.sampling.departures)
+      problem('sampling.departures_scored must not exceed sampling.departures');
     if (r.is_explicit && r.explicit_segments.length === 0)
       problem('an explicit video must report a segment');
   });

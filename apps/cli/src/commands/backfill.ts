@@ -117,7 +117,7 @@ export async function runBackfill(args: string[], flags: BackfillFlags): Promise
       out.append(record);
       tally.verdicts[result.explicitness]++;
       progress.itemDone(
-        `${path}: ${result.explicitness} (${result.frame_count} frames, ${seconds(Date.now() - t0)})`,
+        `${path}: ${result.explicitness} (${result.frame_count} frames, ${seconds(Date.now() - t0)})${unscoredNote(result)}`,
       );
     } catch (err) {
       // An interrupted video is abandoned without a line: the next run picks it up.
@@ -173,4 +173,10 @@ async function callPlanner(flags: BackfillFlags): Promise<CallPlanner> {
     return pipeline.planKeyframes(scan, { keyframes: flags.keyframes ?? null, band })
       .maxScorerCalls;
   };
+}
+
+/** "; N departures unscored" when the band's maximum left some out, else nothing. */
+function unscoredNote(result: { sampling: { departures: number; departures_scored: number } }) {
+  const unscored = result.sampling.departures - result.sampling.departures_scored;
+  return unscored > 0 ? `; ${unscored} departures left unscored by the band maximum` : '';
 }

@@ -3,7 +3,7 @@ import { type ClassifierFlags, createClassifier } from '../lib/classifier.js';
 import { EXIT, UsageError } from '../lib/errors.js';
 import { fileProgress } from '../lib/file-progress.js';
 import { jsonDocument, logErr, writeStdout } from '../lib/output.js';
-import { renderVerdict } from '../lib/verdict-format.js';
+import { renderVerdict, unscoredDepartures } from '../lib/verdict-format.js';
 import { interruptSignal } from './shared.js';
 
 export interface ClassifyFlags extends ClassifierFlags {
@@ -32,8 +32,11 @@ export async function runClassify(files: string[], flags: ClassifyFlags): Promis
         });
         progress.stop();
         if (flags.poster) await writeFile(flags.poster, Buffer.from(result.poster_b64, 'base64'));
-        if (flags.json) await writeStdout(jsonDocument(single ? result : { path, result }, single));
-        else await writeStdout(`${i > 0 ? '\n' : ''}${renderVerdict(path, result).join('\n')}\n`);
+        if (flags.json) {
+          await writeStdout(jsonDocument(single ? result : { path, result }, single));
+          const warning = unscoredDepartures(path, result);
+          if (warning) logErr(warning);
+        } else await writeStdout(`${i > 0 ? '\n' : ''}${renderVerdict(path, result).join('\n')}\n`);
         if (flags.poster)
           logErr(`poster (frame ${result.poster_frame_index}) written to ${flags.poster}`);
       } catch (err) {

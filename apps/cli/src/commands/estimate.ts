@@ -60,9 +60,12 @@ export async function runEstimate(args: string[], flags: EstimateFlags): Promise
             path,
             duration_sec: scan.durationSec,
             scenes: scan.scenes.length,
+            departures: scan.departures.length,
             calls,
           };
-          progress.itemDone(`${path}: ${scan.scenes.length} scenes, ${calls[0]} keyframes`);
+          progress.itemDone(
+            `${path}: ${scan.scenes.length} scenes, ${scan.departures.length} departures, ${calls[0]} keyframes`,
+          );
         } catch (err) {
           if (interrupt.interrupted()) return;
           const info = describeDecodeFailure(err);
@@ -125,12 +128,14 @@ function renderEstimate(r: EstimateReport, elapsedMs: number, perVideo: boolean)
           { header: 'video' },
           { header: 'duration', align: 'right' },
           { header: 'scenes', align: 'right' },
+          { header: 'departures', align: 'right' },
           { header: 'keyframes', align: 'right' },
         ],
         r.per_video.map((v) => [
           v.path,
           fixed(v.duration_sec, 1),
           String(v.scenes),
+          String(v.departures),
           String(v.keyframes),
         ]),
       ).map((l) => `  ${l}`),

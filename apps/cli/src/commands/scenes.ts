@@ -18,11 +18,17 @@ export function scenesJson(scan: SceneScan): {
   duration_sec: number;
   cuts: number[];
   scenes: { start: number; end: number }[];
+  departures: { start: number; end: number; peak: number }[];
 } {
   return {
     duration_sec: ms(scan.durationSec),
     cuts: scan.cuts.map(ms),
     scenes: scan.scenes.map((s) => ({ start: ms(s.start), end: ms(s.end) })),
+    departures: scan.departures.map((d) => ({
+      start: ms(d.start),
+      end: ms(d.end),
+      peak: ms(d.peak),
+    })),
   };
 }
 
@@ -60,6 +66,27 @@ export async function runScenes(file: string, flags: ScenesFlags): Promise<numbe
     ];
     if (scan.cuts.length > 0)
       lines.push('', `  cuts at ${scan.cuts.map((c) => fixed(c, 3)).join(', ')} s`);
+    if (scan.departures.length > 0) {
+      lines.push(
+        '',
+        `  ${scan.departures.length} departure${scan.departures.length === 1 ? '' : 's'} (where the picture leaves the shot; each gets a keyframe at its peak):`,
+        '',
+        ...renderTable(
+          [
+            { header: 'departure', align: 'right' },
+            { header: 'start (s)', align: 'right' },
+            { header: 'end (s)', align: 'right' },
+            { header: 'peak (s)', align: 'right' },
+          ],
+          scan.departures.map((d, n) => [
+            String(n),
+            fixed(d.start, 3),
+            fixed(d.end, 3),
+            fixed(d.peak, 3),
+          ]),
+        ).map((l) => `  ${l}`),
+      );
+    }
     await writeStdout(`${lines.join('\n')}\n`);
     return EXIT.OK;
   } catch (err) {

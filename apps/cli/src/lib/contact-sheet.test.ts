@@ -29,6 +29,7 @@ const result = {
     quality: 0.5,
     explicitness,
     scene: index,
+    departure: false,
   })),
 } as unknown as ClassifyResult;
 

@@ -143,7 +143,7 @@ function labelSvg(
   const c = BAND_COLOURS[f.explicitness];
   const fill = `rgb(${c.r},${c.g},${c.b})`;
   return `<rect x="0" y="0" width="${w}" height="${h}" fill="${fill}"/>
-<text x="6" y="18" font-size="14" font-weight="bold" fill="#ffffff">${f.t.toFixed(2)} s · ${esc(f.explicitness)}${isPoster ? ' · POSTER' : ''}</text>
+<text x="6" y="18" font-size="14" font-weight="bold" fill="#ffffff">${f.t.toFixed(2)} s · ${esc(f.explicitness)}${isPoster ? ' · POSTER' : ''}${f.departure ? ' · DEPARTURE' : ''}</text>
 <text x="6" y="38" font-size="13" fill="#ffffff">nsfw ${f.nsfw.toFixed(2)} · quality ${f.quality.toFixed(2)} · scene ${f.scene}</text>`;
 }
 

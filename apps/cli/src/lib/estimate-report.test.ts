@@ -24,9 +24,9 @@ describe('estimate report', () => {
       keyframes: null,
       secPerCall: 0.05,
       videos: [
-        { path: 'a.mp4', duration_sec: 10.0004, scenes: 5, calls: [5, 4] },
-        { path: 'b.mp4', duration_sec: 2, scenes: 1, calls: [3, 1] },
-        { path: 'c.mp4', duration_sec: 3, scenes: 1, calls: [3, 1] },
+        { path: 'a.mp4', duration_sec: 10.0004, scenes: 5, departures: 1, calls: [5, 4] },
+        { path: 'b.mp4', duration_sec: 2, scenes: 1, departures: 0, calls: [3, 1] },
+        { path: 'c.mp4', duration_sec: 3, scenes: 1, departures: 0, calls: [3, 1] },
       ],
       failures: [{ path: 'bad.mp4', error: 'x', error_code: 'truncated', retryable: false }],
     });
@@ -46,7 +46,13 @@ describe('estimate report', () => {
         { band: '1:4', total_calls: 6, gpu_seconds: 0.3 },
       ],
     });
-    expect(r.per_video[0]).toEqual({ path: 'a.mp4', duration_sec: 10, scenes: 5, keyframes: 5 });
+    expect(r.per_video[0]).toEqual({
+      path: 'a.mp4',
+      duration_sec: 10,
+      scenes: 5,
+      departures: 1,
+      keyframes: 5,
+    });
     expect(r.dedupe).toMatch(/not counted/);
     expect(r.failures).toEqual([
       { path: 'bad.mp4', error: 'x', error_code: 'truncated', retryable: false },

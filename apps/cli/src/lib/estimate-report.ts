@@ -6,6 +6,8 @@ export interface VideoEstimate {
   path: string;
   duration_sec: number;
   scenes: number;
+  /** Departures found (each has a keyframe of its own, counted in `calls`). */
+  departures: number;
   /** Keyframes (scorer calls) per band, in the order of the report's bands. */
   calls: number[];
 }
@@ -43,6 +45,7 @@ export function buildEstimateReport(input: {
       path: v.path,
       duration_sec: round(v.duration_sec),
       scenes: v.scenes,
+      departures: v.departures,
       keyframes: v.calls[0] ?? 0,
     })),
     bands: bands.map((band, b) => ({

@@ -1,6 +1,13 @@
 import type { ClassifyResult } from '../types.js';
 import { duration, fixed, renderTable } from './table.js';
 
+/** A warning line when the band's maximum left departures unscored (null when none was). */
+export function unscoredDepartures(path: string, r: ClassifyResult): string | null {
+  const unscored = r.sampling.departures - r.sampling.departures_scored;
+  if (unscored <= 0) return null;
+  return `${path}: warning: ${unscored} of ${r.sampling.departures} departures left unscored by the band maximum (${r.sampling.band.max} frames)`;
+}
+
 /** The human verdict for one video: a headline, the facts, and a table of the scored frames. */
 export function renderVerdict(path: string, r: ClassifyResult): string[] {
   const headline = `${path}: ${r.explicitness.toUpperCase()}${r.is_explicit ? ' (is_explicit)' : ''}`;
@@ -18,7 +25,9 @@ export function renderVerdict(path: string, r: ClassifyResult): string[] {
     fixed(f.nsfw),
     fixed(f.suggestive),
     fixed(f.quality),
-    f.index === r.poster_frame_index ? '← poster' : '',
+    [f.index === r.poster_frame_index ? '← poster' : '', f.departure ? 'departure' : '']
+      .filter(Boolean)
+      .join(', '),
   ]);
   const table = renderTable(
     [
@@ -41,6 +50,13 @@ export function renderVerdict(path: string, r: ClassifyResult): string[] {
     `  ${facts}`,
     `  scorer ${r.scorer}${calibration} · rubric ${r.rubric_version}`,
   ];
+  const { departures, departures_scored } = r.sampling;
+  if (departures > 0) {
+    const unscored = departures - departures_scored;
+    lines.push(
+      `  ${departures} departure${departures === 1 ? '' : 's'} (where the picture leaves the shot)${unscored > 0 ? `: ${unscored} left unscored by the band maximum (${r.sampling.band.max})` : ', all scored'}`,
+    );
+  }
   if (r.explicit_segments.length > 0) {
     lines.push(
       `  explicit at ${r.explicit_segments.map((s) => `${fixed(s.start)}–${fixed(s.end)} s`).join(', ')}`,

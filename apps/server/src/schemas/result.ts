@@ -17,6 +17,9 @@ export const FrameSchema = z
     quality: unit,
     explicitness: ExplicitnessSchema,
     scene: count.describe('scene number, from 0'),
+    departure: z
+      .boolean()
+      .describe('taken for a departure (where the picture leaves the shot), or standing for one'),
   })
   .openapi('Frame');
 
@@ -42,6 +45,8 @@ export const ClassifyResultSchema = z
       candidates: count,
       deduplicated: count,
       max_unsampled_gap_sec: seconds,
+      departures: count.describe('spans where the picture leaves the shot (inserts, dips)'),
+      departures_scored: count.describe('departures a scored frame stands for'),
     }),
     scene_count: count,
     explicit_segments: z.array(z.object({ start: seconds, end: seconds })),

@@ -88,6 +88,15 @@ Napi::Object toJs(Napi::Env env, const imajin::SceneScanResult& scan) {
   auto cuts = Napi::Array::New(env, scan.cuts.size());
   for (size_t i = 0; i < scan.cuts.size(); ++i) cuts.Set(uint32_t(i), scan.cuts[i]);
   obj.Set("cuts", cuts);
+  auto departures = Napi::Array::New(env, scan.departures.size());
+  for (size_t i = 0; i < scan.departures.size(); ++i) {
+    auto d = Napi::Object::New(env);
+    d.Set("start", scan.departures[i].start);
+    d.Set("end", scan.departures[i].end);
+    d.Set("peak", scan.departures[i].peak);
+    departures.Set(uint32_t(i), d);
+  }
+  obj.Set("departures", departures);
   obj.Set("framesDecoded", double(scan.framesDecoded));
   return obj;
 }

@@ -9,6 +9,7 @@
 
 #include "core/byte_source.h"
 #include "core/call_control.h"
+#include "core/departure_detector.h"
 #include "core/frame_capture.h"
 #include "core/scene_detector.h"
 #include "core/status.h"
@@ -27,7 +28,7 @@ VideoInfo probe(const Input& input, const CallControl& control);
 struct ScanOptions {
   double threshold = 0.3;  // on the scene score's 0..1 scale (see scene_detector.h)
   bool fast = true;        // skip non-reference frames and the loop filter (DecodeMode::FastScan)
-  bool details = false;    // fill SceneScanResult::details (tuning tools)
+  bool details = false;    // fill SceneScanResult::details and departureDetails (tuning tools)
   CaptureOptions capture;  // frames to keep for keyframes (none by default)
 };
 
@@ -37,8 +38,10 @@ struct SceneScanResult {
   std::vector<double> times;   // per scored frame, seconds from the stream start
   std::vector<float> scores;
   std::vector<double> cuts;
+  std::vector<Departure> departures;  // where the picture leaves the shot (departure_detector.h)
   int64_t framesDecoded = 0;
   std::vector<SceneDetector::FrameDetail> details;  // only with ScanOptions::details
+  std::vector<DepartureDetector::FrameDetail> departureDetails;  // only with ScanOptions::details
   std::shared_ptr<FrameCapture> captured;            // only with ScanOptions::capture.maxSide > 0
 };
 

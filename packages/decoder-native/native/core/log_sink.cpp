@@ -65,7 +65,11 @@ bool aboutMissingReference(const std::string& text) {
 void LogSink::record(const char* line) {
   std::string text(line);
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-  if (text.empty() || (ignoreMissingRefs_ && aboutMissingReference(text))) return;
+  if (text.empty()) return;
+  if (aboutMissingReference(text)) {
+    ++missingRefs_;
+    if (ignoreMissingRefs_) return;
+  }
   std::lock_guard<std::mutex> lock(mutex_);
   last_ = std::move(text);
 }

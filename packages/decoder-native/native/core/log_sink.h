@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <mutex>
 #include <string>
 
@@ -17,11 +18,15 @@ class LogSink {
   // A scan that skips non-reference frames makes decoders complain about missing references:
   // expected, so not worth reporting as "what libav said".
   void ignoreMissingReferences() { ignoreMissingRefs_ = true; }
+  // How many such complaints were logged (ignored or not): a scan that skipped frames other
+  // frames depend on sees them, and must not trust the pictures it decoded.
+  int64_t missingReferences() const { return missingRefs_; }
 
  private:
   mutable std::mutex mutex_;
   std::string last_;
   std::atomic<bool> ignoreMissingRefs_{false};
+  std::atomic<int64_t> missingRefs_{0};
 };
 
 // Routes libav's log through the sinks. Idempotent; call once per process before using libav.

@@ -23,7 +23,7 @@ constexpr double kHighFrameRate = 48;
 
 }  // namespace
 
-VideoDecoder::VideoDecoder(MediaInput& input, DecodeMode mode) : input_(input) {
+VideoDecoder::VideoDecoder(MediaInput& input, DecodeMode mode, bool skipAllB) : input_(input) {
   const AVCodecParameters* par = input.video()->codecpar;
   const AVCodec* codec = findAllowedDecoder(par->codec_id);
   if (!codec) {
@@ -50,14 +50,17 @@ VideoDecoder::VideoDecoder(MediaInput& input, DecodeMode mode) : input_(input) {
     input.log().ignoreMissingReferences();
     ctx_->skip_frame = AVDISCARD_NONREF;
     ctx_->skip_loop_filter = AVDISCARD_ALL;
-    if (par->codec_id == AV_CODEC_ID_HEVC && streamFrameRate(input.video()) >= kHighFrameRate) {
+    if (skipAllB && par->codec_id == AV_CODEC_ID_HEVC && streamFrameRate(input.video()) >= kHighFrameRate) {
       // HEVC's B-frames are mostly references (a B pyramid): NONREF skips only half of them.
       // From kHighFrameRate (48 fps) up, skipping all B-frames still leaves enough decoded
       // frames (about 15 a second at 60 fps, the rate a 30 fps H.264 scan sees) for whip pans
       // to stay motion. With only I/P frames left, frame threading waits on the P chain (one
       // core busy); wavefront slice threading splits each picture instead. (At 30 fps this
       // left 7.5 frames a second: whip pans became cuts.)
+      // Encoders may let P-frames reference B-frames (x265 with its default B pyramid does):
+      // lostReferences() then tells the scan to run again without this.
       ctx_->skip_frame = AVDISCARD_BIDIR;
+      skippingAllB_ = true;
       ctx_->thread_type = FF_THREAD_SLICE;
       ctx_->thread_count = 0;
     }
@@ -71,6 +74,8 @@ VideoDecoder::VideoDecoder(MediaInput& input, DecodeMode mode) : input_(input) {
 
 void VideoDecoder::FreeContext::operator()(AVCodecContext* ctx) const { avcodec_free_context(&ctx); }
 void VideoDecoder::FreePacket::operator()(AVPacket* pkt) const { av_packet_free(&pkt); }
+
+bool VideoDecoder::lostReferences() const { return skippingAllB_ && input_.log().missingReferences() > 0; }
 
 const char* VideoDecoder::name() const { return ctx_->codec ? ctx_->codec->name : "unknown"; }
 

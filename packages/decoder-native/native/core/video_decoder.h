@@ -25,7 +25,8 @@ enum class DecodeMode {
 class VideoDecoder {
  public:
   // Throws UNSUPPORTED_CODEC when the stream's codec is not allowed or not available.
-  VideoDecoder(MediaInput& input, DecodeMode mode);
+  // `skipAllB`: a fast scan of high-frame-rate HEVC may skip every B-frame (see the .cpp).
+  VideoDecoder(MediaInput& input, DecodeMode mode, bool skipAllB = true);
   VideoDecoder(const VideoDecoder&) = delete;
   VideoDecoder& operator=(const VideoDecoder&) = delete;
 
@@ -41,6 +42,9 @@ class VideoDecoder {
   void flush(bool awaitKeyframe);
 
   int64_t framesDecoded() const { return frames_; }
+  // True once a frame referenced a B-frame this decoder skipped: the pictures decoded since are
+  // wrong (grey or smeared), and the scan must run again without skipping B-frames.
+  bool lostReferences() const;
 
  private:
   void noteError(int averror);
@@ -56,6 +60,7 @@ class VideoDecoder {
   std::unique_ptr<AVCodecContext, FreeContext> ctx_;  // members: freed even if the constructor throws
   std::unique_ptr<AVPacket, FreePacket> pkt_;
   bool draining_ = false;
+  bool skippingAllB_ = false;
   bool awaitingKeyframe_ = false;
   int64_t packetsSent_ = 0;
   int64_t errors_ = 0;

@@ -78,7 +78,7 @@ export async function classifyVideo(
   } finally {
     scan.captured?.release(); // the frames it kept are copies in JS now, or no longer needed
   }
-  const { frames, deduplicated } = await timed('select', () =>
+  const { frames, deduplicated, standsFor, departuresScored } = await timed('select', () =>
     selectFrames(grabbed.frames, plan, scan.durationSec),
   );
   onProgress?.({ stage: 'sample', frames: frames.length });
@@ -123,6 +123,7 @@ export async function classifyVideo(
       quality: v.quality,
       explicitness: v.explicitness,
       scene: scenes[index] ?? 0,
+      departure: (standsFor[index]?.length ?? 0) > 0,
     })),
     rubric_version: RUBRIC.version,
     rubric_fingerprint: RUBRIC.fingerprint,
@@ -134,6 +135,8 @@ export async function classifyVideo(
       candidates: plan.candidates,
       deduplicated,
       max_unsampled_gap_sec: ms(maxUnsampledGap(times, scan.durationSec)),
+      departures: scan.departures.length,
+      departures_scored: departuresScored,
     },
     scene_count: Math.max(1, scan.scenes.length),
     explicit_segments: explicitSegments(
@@ -141,9 +144,11 @@ export async function classifyVideo(
         t: times[i] ?? 0,
         scene: scenes[i] ?? 0,
         explicit: v.explicitness === 'explicit',
+        standsFor: standsFor[i] ?? [],
       })),
       scan.scenes,
       scan.durationSec,
+      scan.departures,
     ).map((s) => ({ start: ms(s.start), end: ms(s.end) })),
     width: scan.info.displayWidth,
     height: scan.info.displayHeight,

@@ -3,10 +3,12 @@
 // within a quarter of the distance to the nearest neighbouring sample (or half the distance
 // to its scene's edges), and never more than MAX_SHIFT_SEC away: it stays inside the same
 // scene, away from the transitions, and the spacing of the samples changes by at most half.
+// A departure's sample may be stood in for by a kept frame in the middle half of the departure
+// around it (departureCore): still the departed picture, not the dissolve into it.
 
 import type { CapturedFrames } from '@imajin/decoder-native';
 import type { KeyframePlan } from './plan.js';
-import type { SceneList } from './timeline.js';
+import { departureCore, type SceneList } from './timeline.js';
 
 /** The furthest a kept frame may sit from the time it stands in for, seconds. */
 export const MAX_SHIFT_SEC = 0.5;
@@ -22,6 +24,8 @@ export interface KeyframePicks {
 export function shiftWindow(plan: KeyframePlan, scan: SceneList, i: number): [number, number] {
   const { times } = plan;
   const t = times[i] ?? 0;
+  const departure = plan.departures[plan.departureOf[i] ?? -1];
+  if (departure) return departureCore({ ...departure, peak: t }, MAX_SHIFT_SEC);
   const scene = plan.policy === 'forced' ? undefined : scan.scenes[plan.scenes[i] ?? 0];
   const start = scene?.start ?? 0;
   const end = scene?.end ?? Math.max(t, scan.durationSec);

@@ -150,3 +150,45 @@ describe('planKeyframes, options', () => {
     expect(() => planKeyframes(video([], 10), { maxGapSec: 0 })).toThrow(RangeError);
   });
 });
+
+describe('planKeyframes, departures', () => {
+  const withDepartures = (
+    cuts: number[],
+    durationSec: number,
+    departures: { start: number; end: number; peak: number }[],
+  ): SceneList => ({ ...video(cuts, durationSec), departures });
+
+  it('adds one candidate at the peak of every departure, and says which time samples which', () => {
+    const plan = planKeyframes(withDepartures([], 12, [{ start: 6.6, end: 6.9, peak: 6.75 }]));
+    expect(plan.times).toEqual([2, 6, 6.75, 10]);
+    expect(plan.departureOf).toEqual([-1, -1, 0, -1]);
+    expect(plan.candidates).toBe(4);
+  });
+
+  it('lets a scene candidate already inside a departure sample it', () => {
+    // A flat 1 s scene of its own: its middle is the departure's middle.
+    const plan = planKeyframes(withDepartures([3, 4], 7, [{ start: 3, end: 4, peak: 3.5 }]));
+    expect(plan.times).toEqual([1.5, 3.5, 5.5]);
+    expect(plan.departureOf).toEqual([-1, 0, -1]);
+  });
+
+  it('keeps every departure when thinning to the grab cap, scene candidates going first', () => {
+    const departures = Array.from({ length: 100 }, (_, i) => ({
+      start: 10 + 5 * i,
+      end: 10.5 + 5 * i,
+      peak: 10.25 + 5 * i,
+    }));
+    const plan = planKeyframes(withDepartures([], 600, departures));
+    expect(plan.times.length).toBe(grabCap(plan.band));
+    expect(plan.departureOf.filter((d) => d >= 0)).toHaveLength(100);
+  });
+
+  it('a forced plan samples evenly and takes no departure candidate', () => {
+    const plan = planKeyframes(withDepartures([], 12, [{ start: 6.6, end: 6.9, peak: 6.75 }]), {
+      keyframes: 4,
+    });
+    expect(plan.times).toEqual([1.5, 4.5, 7.5, 10.5]);
+    expect(plan.departureOf).toEqual([-1, -1, -1, -1]);
+    expect(plan.departures).toHaveLength(1);
+  });
+});

@@ -1,11 +1,21 @@
-// Which times to grab from a video, before any pixel is seen (sampling: the pipeline's README).
-// Scene-aware: one candidate inside each scene, more in scenes longer than maxGapSec, filled
-// with evenly spaced times when short of the band's minimum. Forced N: N evenly spaced times.
+// Which times to grab from a video, before any pixel is seen. Scene-aware: one candidate inside
+// each scene, more in scenes longer than maxGapSec, one at the peak of every departure (where the
+// picture leaves the shot: the MAX gate's blind spot between scene samples), filled with evenly
+// spaced times when short of the band's minimum. Forced N: N evenly spaced times.
 // Near-duplicates and the band's maximum are handled after grabbing (select.ts), because they
 // need the pixels.
 
 import { type Band, clampToBand, resolveSampling, type SamplingOptions } from './band.js';
-import { frameCountOf, type SceneList, sceneIndexAt } from './timeline.js';
+import {
+  type DepartureSpan,
+  departureCore,
+  frameCountOf,
+  type SceneList,
+  sceneIndexAt,
+} from './timeline.js';
+
+/** How far from a departure's peak a scene candidate may sample it, seconds. */
+const CORE_REACH_SEC = 0.5;
 
 export interface KeyframePlan {
   policy: 'scene-aware' | 'forced';
@@ -15,6 +25,10 @@ export interface KeyframePlan {
   times: number[];
   /** The scene each time falls in (numbered from 0). */
   scenes: number[];
+  /** Per time: the index in `departures` it samples (at its peak), or -1. */
+  departureOf: number[];
+  /** Every departure the scan found (a forced plan samples none on purpose). */
+  departures: readonly DepartureSpan[];
   /** Scene-aware candidates before any fill or thinning (forced: the frames asked for). */
   candidates: number;
   /** Upper bound on scorer calls for this video: what `estimate` reports. */
@@ -31,12 +45,19 @@ export function grabCap(band: Band): number {
   return Math.max(128, 8 * band.max);
 }
 
+interface Candidate {
+  t: number;
+  departure: number;
+}
+
 export function planKeyframes(scan: SceneList, opts: SamplingOptions = {}): KeyframePlan {
   const { keyframes, band, maxGapSec } = resolveSampling(opts);
   const videoFrames = frameCountOf(scan);
   const duration = Math.max(0, scan.durationSec);
-  const finish = (policy: KeyframePlan['policy'], times: number[], candidates: number) => {
-    times.sort((a, b) => a - b);
+  const departures = scan.departures ?? [];
+  const finish = (policy: KeyframePlan['policy'], picked: Candidate[], candidates: number) => {
+    picked.sort((a, b) => a.t - b.t);
+    const times = picked.map((c) => c.t);
     const maxScorerCalls = policy === 'forced' ? times.length : Math.min(times.length, band.max);
     return {
       policy,
@@ -44,6 +65,8 @@ export function planKeyframes(scan: SceneList, opts: SamplingOptions = {}): Keyf
       maxGapSec,
       times,
       scenes: times.map((t) => sceneIndexAt(scan.scenes, t)),
+      departureOf: picked.map((c) => c.departure),
+      departures,
       candidates,
       maxScorerCalls,
       videoFrames,
@@ -52,16 +75,38 @@ export function planKeyframes(scan: SceneList, opts: SamplingOptions = {}): Keyf
 
   if (keyframes !== null) {
     const n = Math.min(clampToBand(keyframes, band), videoFrames);
-    return finish('forced', evenlySpaced(duration, n), n);
+    return finish('forced', plain(evenlySpaced(duration, n)), n);
   }
-  const candidates = sceneCandidates(scan, maxGapSec);
+  // A scene candidate already in a departure's core samples it (a flat scene is one); the
+  // others get a candidate at their peak.
+  const fromScenes: Candidate[] = plain(sceneCandidates(scan, maxGapSec));
+  const fromDepartures: Candidate[] = [];
+  departures.forEach((d, i) => {
+    const [lo, hi] = departureCore(d, CORE_REACH_SEC);
+    const inside = fromScenes.find((c) => c.departure < 0 && c.t >= lo && c.t <= hi);
+    if (inside) inside.departure = i;
+    else fromDepartures.push({ t: d.peak, departure: i });
+  });
+  const count = fromScenes.length + fromDepartures.length;
   const minimum = Math.min(band.min, videoFrames);
-  const times =
-    candidates.length < minimum
-      ? fillLargestGaps(candidates, duration, minimum)
-      : thinEvenly(candidates, grabCap(band));
-  return finish('scene-aware', times, candidates.length);
+  const cap = grabCap(band);
+  const sampling = [...fromScenes.filter((c) => c.departure >= 0), ...fromDepartures];
+  const others = fromScenes.filter((c) => c.departure < 0);
+  let picked: Candidate[];
+  if (count < minimum) {
+    const all = [...sampling, ...others].map((c) => c.t);
+    const filled = fillLargestGaps(all, duration, minimum);
+    picked = [...sampling, ...plain(filled.filter((t) => !sampling.some((c) => c.t === t)))];
+  } else if (sampling.length >= cap) {
+    picked = thinEvenly(sampling, cap);
+  } else {
+    // Departures are the last to go: scene candidates are thinned to the room they leave.
+    picked = [...sampling, ...thinEvenly(others, cap - sampling.length)];
+  }
+  return finish('scene-aware', picked, count);
 }
+
+const plain = (times: readonly number[]): Candidate[] => times.map((t) => ({ t, departure: -1 }));
 
 /** n times at the middles of n equal slices of [0, duration] (one time at 0 for no duration). */
 export function evenlySpaced(duration: number, n: number): number[] {
@@ -108,11 +153,11 @@ function fillLargestGaps(times: readonly number[], duration: number, n: number):
   return out;
 }
 
-/** At most `cap` of the times, spread evenly over the list. */
-function thinEvenly(times: readonly number[], cap: number): number[] {
-  if (times.length <= cap) return [...times];
+/** At most `cap` of the items, spread evenly over the list. */
+function thinEvenly<T>(items: readonly T[], cap: number): T[] {
+  if (items.length <= cap) return [...items];
   return Array.from(
     { length: cap },
-    (_, i) => times[Math.floor(((i + 0.5) * times.length) / cap)] ?? 0,
+    (_, i) => items[Math.floor(((i + 0.5) * items.length) / cap)] as T,
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explicitSegments } from './segments.js';
+import { DEPARTURE_PAD_SEC, explicitSegments } from './segments.js';
 
 describe('explicitSegments', () => {
   it('gives a short explicit scene between clean ones its own length', () => {
@@ -43,5 +43,37 @@ describe('explicitSegments', () => {
     expect(
       explicitSegments([{ t: 1, scene: 0, explicit: false }], [{ start: 0, end: 2 }], 2),
     ).toEqual([]);
+  });
+});
+
+describe('explicitSegments with departures', () => {
+  const departures = [
+    { start: 6, end: 6.5, peak: 6.2 },
+    { start: 20, end: 21, peak: 20.5 },
+  ];
+
+  it('bounds an explicit insert by its departure (padded), not by the neighbouring samples', () => {
+    const segments = explicitSegments(
+      [
+        { t: 2, scene: 0, explicit: false },
+        { t: 6.2, scene: 0, explicit: true, standsFor: [0] },
+        { t: 12, scene: 0, explicit: false },
+      ],
+      [{ start: 0, end: 30 }],
+      30,
+      departures,
+    );
+    expect(segments).toEqual([{ start: 6 - DEPARTURE_PAD_SEC, end: 6.5 + DEPARTURE_PAD_SEC }]);
+  });
+
+  it('claims every departure a scored frame stands for', () => {
+    const segments = explicitSegments(
+      [{ t: 6.2, scene: 0, explicit: true, standsFor: [0, 1] }],
+      [{ start: 0, end: 30 }],
+      30,
+      departures,
+    );
+    expect(segments).toHaveLength(2);
+    expect(segments[1]).toEqual({ start: 19.5, end: 21.5 });
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { collapseSameFrame, dropNearDuplicates, thinToMax } from './select.js';
+import { collapseSameFrame, dropNearDuplicates, type Signed, thinToMax } from './select.js';
 import { frameSignature } from './signature.js';
 import { ramp, solid } from './test-images.js';
 import { maxUnsampledGap } from './timeline.js';
 
 const grey = frameSignature(solid([128, 128, 128]));
-const at = (t: number, signature = grey) => ({ t, signature });
+const at = (t: number, signature = grey): Signed => ({ t, signature });
 
 describe('collapseSameFrame', () => {
   it('keeps a frame returned for two requested times once', () => {
@@ -83,5 +83,47 @@ describe('thinToMax', () => {
   it('leaves a list within the maximum alone', () => {
     const frames = [at(1), at(2)];
     expect(thinToMax(frames, 16, 3)).toEqual(frames);
+  });
+});
+
+describe('departures in selection', () => {
+  const red = frameSignature(solid([220, 30, 30]));
+  const blue = frameSignature(solid([30, 30, 220]));
+  const dep = (t: number, signature: typeof grey, departure: number): Signed => ({
+    t,
+    signature,
+    departures: [departure],
+  });
+
+  it('collapses a repeated insert into the first one kept, which then stands for both', () => {
+    const frames = [at(1), dep(2, red, 0), at(3, blue), dep(4, red, 1), at(5)];
+    const { kept, dropped } = dropNearDuplicates(frames, 1);
+    expect(kept.map((f) => f.t)).toEqual([1, 2, 3, 5]);
+    expect(kept[1]?.departures).toEqual([0, 1]);
+    expect(dropped).toBe(1);
+  });
+
+  it('never thins out a departure while scene samples are left to drop', () => {
+    const sig = (o: number) => frameSignature(ramp(o));
+    const frames = Array.from({ length: 20 }, (_, i) =>
+      i % 5 === 2 ? dep(i, sig(i / 20), i) : at(i, sig(i / 20)),
+    );
+    const kept = thinToMax(frames, 6, 20);
+    expect(kept).toHaveLength(6);
+    expect(kept.filter((f) => (f.departures?.length ?? 0) > 0).map((f) => f.t)).toEqual([
+      2, 7, 12, 17,
+    ]);
+  });
+
+  it('chooses among departures only when they alone exceed the maximum', () => {
+    const frames = Array.from({ length: 12 }, (_, i) => dep(i * 5, grey, i));
+    const kept = thinToMax(frames, 4, 60);
+    expect(kept).toHaveLength(4);
+    expect(
+      maxUnsampledGap(
+        kept.map((f) => f.t),
+        60,
+      ),
+    ).toBeLessThanOrEqual(15);
   });
 });

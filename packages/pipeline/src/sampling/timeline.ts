@@ -5,10 +5,31 @@ export interface SceneSpan {
   end: number;
 }
 
+/** Where the picture leaves the shot (the decoder's departures): seconds, start <= peak < end. */
+export interface DepartureSpan {
+  start: number;
+  end: number;
+  peak: number;
+}
+
+/**
+ * The middle half of a departure around its peak (half-way from its start to the peak, to
+ * half-way from the peak to its end), at most `reach` either side: still the departed picture,
+ * not the dissolve into it. Any frame there may sample the departure.
+ */
+export function departureCore(d: DepartureSpan, reach: number): [number, number] {
+  return [
+    Math.max(d.peak - reach, (d.start + d.peak) / 2),
+    Math.min(d.peak + reach, (d.peak + d.end) / 2),
+  ];
+}
+
 /** The part of a decoder SceneScan that sampling reads (structural, so tests can build one). */
 export interface SceneList {
   durationSec: number;
   scenes: readonly SceneSpan[];
+  /** Absent: none found (or a scan that does not report them). */
+  departures?: readonly DepartureSpan[];
   info: { frameRate: number; frameCount?: number | null };
 }
 

@@ -1,0 +1,41 @@
+// A thumbnail as a signal: each plane minus its mean, so comparisons ignore overall brightness
+// and contrast (a flash or an exposure change is not new content). The comparisons the
+// departure detector makes over such thumbnails live here too.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/scene_detector.h"  // the thumbnail layout (kThumbWidth, kThumbValues, ...)
+
+namespace imajin {
+
+struct ThumbSignal {
+  double t = 0;
+  bool flat = true;       // standard deviation under the flatness bound: no picture to compare
+  double stdDev = 0;      // over all planes, 0-255 scale
+  double norm = 0;        // |px|
+  double meanCb = 128;    // the chroma planes' means: the picture's overall colour
+  double meanCr = 128;
+  std::vector<float> px;  // the thumbnail, each plane minus its mean; empty when flat
+};
+
+// `thumbnail` holds kThumbValues bytes; frames under `flatStdDev` are flat.
+ThumbSignal makeThumbSignal(double t, const uint8_t* thumbnail, double flatStdDev);
+
+// How far apart two pictures' overall colours are (Cb/Cr means, 0-255 levels): brightness
+// alone does not count.
+double colourShift(const ThumbSignal& a, const ThumbSignal& b);
+
+// 1 - correlation, clamped to [0, 1]; -1 when either is flat.
+double thumbChange(const ThumbSignal& a, const ThumbSignal& b);
+
+// The best correlation of `to`'s luma with `from`'s moved by up to 3/8 of the picture each way,
+// over the overlap (camera motion, before calling a change new content).
+double bestShiftedCorrelation(const ThumbSignal& from, const ThumbSignal& to);
+
+// Share of `y`'s energy that a least-squares blend alpha a + beta b explains (0 when degenerate);
+// a frame of a dissolve between a and b is explained, a third picture is not.
+double blendExplained(const ThumbSignal& a, const ThumbSignal& b, const ThumbSignal& y);
+
+}  // namespace imajin
