@@ -8,12 +8,19 @@ import { runCli } from '../testing/run-cli.js';
 const TRACE = new URL('../testing/trace-loads.mjs', import.meta.url).pathname;
 let dir: string;
 let clip: string;
+let insert: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'imajin-scenes-'));
   clip = await makeVideo(join(dir, 'three.mp4'), [
     { sec: 1.2, colour: '#c02020' },
     { sec: 1.2, source: 'testsrc2' },
     { sec: 1.6, colour: '#2040c0' },
+  ]);
+  // A third of a second of another picture inside one long shot.
+  insert = await makeVideo(join(dir, 'insert.mp4'), [
+    { sec: 2.5, source: 'testsrc2' },
+    { sec: 0.32, colour: '#c02020' },
+    { sec: 2.5, source: 'testsrc2' },
   ]);
   await makeGarbage(join(dir, 'garbage.mp4'));
 }, 60_000);
@@ -27,8 +34,9 @@ describe('imajin-video scenes', () => {
       duration_sec: number;
       cuts: number[];
       scenes: { start: number; end: number }[];
+      departures: unknown[];
     };
-    expect(Object.keys(out)).toEqual(['duration_sec', 'cuts', 'scenes']);
+    expect(Object.keys(out)).toEqual(['duration_sec', 'cuts', 'scenes', 'departures']);
     expect(out.duration_sec).toBeCloseTo(4, 1);
     expect(out.cuts).toHaveLength(2);
     expect(Math.abs((out.cuts[0] ?? 0) - 1.2)).toBeLessThanOrEqual(0.25);
@@ -37,6 +45,23 @@ describe('imajin-video scenes', () => {
     expect(out.scenes[0]?.start).toBe(0);
     expect(out.scenes.at(-1)?.end).toBeCloseTo(out.duration_sec, 3);
     out.scenes.slice(1).forEach((s, i) => expect(s.start).toBe(out.cuts[i]));
+  });
+
+  it('reports a short insert as a departure: --json and the table', async () => {
+    const json = await runCli(['scenes', insert, '--json']);
+    expect(json.code).toBe(0);
+    const out = JSON.parse(json.stdout) as {
+      departures: { start: number; end: number; peak: number }[];
+    };
+    expect(out.departures).toHaveLength(1);
+    const [d] = out.departures;
+    expect(d?.start).toBeGreaterThanOrEqual(2.4);
+    expect(d?.end).toBeLessThanOrEqual(2.95);
+    expect(d?.peak).toBeGreaterThanOrEqual(2.5);
+    expect(d?.peak).toBeLessThan(2.82);
+    const table = await runCli(['scenes', insert]);
+    expect(table.stdout).toMatch(/1 departure \(where the picture leaves the shot/);
+    expect(table.stdout).toContain(d?.peak.toFixed(3));
   });
 
   it('prints a human table by default', async () => {
