@@ -298,7 +298,13 @@ export function planVideo(opts) {
     const shot = { photo, frames, motion, events };
     if (cards.has(i)) {
       shot.photo = null;
-      shot.card = { text: pick(extra, TITLES), size: between(extra, 0.035, 0.08) };
+      // Text height 2.5-8% of the short side, white to mid grey (small grey text on black is
+      // nearly uniform at a detector's thumbnail scale, yet a picture).
+      shot.card = {
+        text: pick(extra, TITLES),
+        size: between(extra, 0.025, 0.08),
+        grey: Math.round(between(extra, 128, 255)),
+      };
       shot.events = [];
     }
     if (!cards.has(i) && extra() < (opts.dark ?? 0)) shot.dark = true;
@@ -356,9 +362,10 @@ const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 function cardFilter(shot, index, size, fps) {
   const [w, h] = size;
   const fontsize = Math.max(8, Math.round(shot.card.size * Math.min(w, h)));
+  const grey = `0x${(shot.card.grey ?? 255).toString(16).padStart(2, '0').repeat(3)}`;
   return [
     `[${index}:v]trim=end_frame=${shot.frames},setpts=N/(${fps}*TB),format=yuv420p`,
-    `drawtext=fontfile=${FONT}:text='${shot.card.text}':fontcolor=white:fontsize=${fontsize}:x=(w-text_w)/2:y=(h-text_h)/2`,
+    `drawtext=fontfile=${FONT}:text='${shot.card.text}':fontcolor=${grey}:fontsize=${fontsize}:x=(w-text_w)/2:y=(h-text_h)/2`,
   ];
 }
 

@@ -54,6 +54,7 @@ class SceneDetector {
     bool flat = true;        // (nearly) uniform: black, white, a fade's bottom
     double norm = 0;         // |px|
     std::vector<float> px;   // the thumbnail, each plane minus its mean; empty when flat
+    std::vector<float> coarse;  // px at half the resolution; empty when flat
   };
 
   const Thumb* frame(int64_t index) const;
@@ -62,7 +63,7 @@ class SceneDetector {
   void evaluateHard(int64_t k);
   void evaluateGradual(int64_t m);
   double gradualAt(int64_t m, double halfWindow) const;
-  double halfwayTime(int64_t m) const;
+  double halfwayTime(int64_t m, double reach) const;
   int64_t nearestFrame(double t, int64_t lo, int64_t hi) const;
   void trimWindow();
   void pickCuts();
