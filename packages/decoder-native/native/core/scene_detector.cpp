@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <iterator>
+#include <utility>
 #include <limits>
 #include <map>
 
@@ -59,30 +62,44 @@ constexpr double kZoomScales[] = {0.6, 0.7, 0.8, 0.88, 0.94, 0.97, 1.03, 1.06, 1
 
 // The best correlation of `to` with `from` moved by up to kMaxShiftX/Y thumbnail pixels, over
 // the overlap (luma only).
+double shiftedCorrelation(const std::vector<float>& from, const std::vector<float>& to, int dx, int dy) {
+  const int x0 = std::max(0, dx), x1 = std::min(kThumbWidth, kThumbWidth + dx);
+  const int y0 = std::max(0, dy), y1 = std::min(kThumbHeight, kThumbHeight + dy);
+  const double n = double(x1 - x0) * (y1 - y0);
+  double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+  for (int y = y0; y < y1; ++y) {
+    // Row pointers only: `row - dx` may start before the buffer on the first row, which is
+    // undefined even unread (UBSan found it), so the column offset is applied per element.
+    const float* a = from.data() + size_t(y - dy) * kThumbWidth;
+    const float* b = to.data() + size_t(y) * kThumbWidth;
+    for (int x = x0; x < x1; ++x) {
+      const double va = a[x - dx], vb = b[x];
+      sa += va;
+      sb += vb;
+      saa += va * va;
+      sbb += vb * vb;
+      sab += va * vb;
+    }
+  }
+  const double cov = sab - sa * sb / n, va = saa - sa * sa / n, vb = sbb - sb * sb / n;
+  return va > 0 && vb > 0 ? cov / std::sqrt(va * vb) : -1;
+}
+
+// The shift search: every second shift first (the correlation of natural pictures at thumbnail
+// scale varies smoothly with the shift), then the neighbours of the best one.
 double bestShiftedCorrelation(const std::vector<float>& from, const std::vector<float>& to) {
   double best = -1;
-  for (int dy = -kMaxShiftY; dy <= kMaxShiftY; ++dy) {
-    for (int dx = -kMaxShiftX; dx <= kMaxShiftX; ++dx) {
-      const int x0 = std::max(0, dx), x1 = std::min(kThumbWidth, kThumbWidth + dx);
-      const int y0 = std::max(0, dy), y1 = std::min(kThumbHeight, kThumbHeight + dy);
-      const double n = double(x1 - x0) * (y1 - y0);
-      double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-      for (int y = y0; y < y1; ++y) {
-        // Row pointers only: `row - dx` may start before the buffer on the first row, which is
-        // undefined even unread (UBSan found it), so the column offset is applied per element.
-        const float* a = from.data() + size_t(y - dy) * kThumbWidth;
-        const float* b = to.data() + size_t(y) * kThumbWidth;
-        for (int x = x0; x < x1; ++x) {
-          const double va = a[x - dx], vb = b[x];
-          sa += va;
-          sb += vb;
-          saa += va * va;
-          sbb += vb * vb;
-          sab += va * vb;
-        }
-      }
-      const double cov = sab - sa * sb / n, va = saa - sa * sa / n, vb = sbb - sb * sb / n;
-      if (va > 0 && vb > 0) best = std::max(best, cov / std::sqrt(va * vb));
+  int bx = 0, by = 0;
+  for (int dy = -kMaxShiftY; dy <= kMaxShiftY; dy += 2) {
+    for (int dx = -kMaxShiftX; dx <= kMaxShiftX; dx += 2) {
+      const double c = shiftedCorrelation(from, to, dx, dy);
+      if (c > best) best = c, bx = dx, by = dy;
+    }
+  }
+  for (int dy = by - 1; dy <= by + 1; ++dy) {
+    for (int dx = bx - 1; dx <= bx + 1; ++dx) {
+      if ((dx == bx && dy == by) || std::abs(dx) > kMaxShiftX || std::abs(dy) > kMaxShiftY) continue;
+      best = std::max(best, shiftedCorrelation(from, to, dx, dy));
     }
   }
   return best;
@@ -127,8 +144,8 @@ double bestZoomedCorrelation(const std::vector<float>& from, const std::vector<f
   double best = -1;
   std::vector<float> z(kThumbPixels);
   for (double scale : kZoomScales) {
-    for (int cy = -kThumbHeight / 4; cy <= kThumbHeight / 4; cy += 3) {
-      for (int cx = -kThumbWidth / 4; cx <= kThumbWidth / 4; cx += 4) {
+    for (int cy = -kThumbHeight / 4; cy <= kThumbHeight / 4; cy += kThumbHeight / 8) {
+      for (int cx = -kThumbWidth / 4; cx <= kThumbWidth / 4; cx += kThumbWidth / 8) {
         zoomed(from.data(), scale, cx, cy, z.data());
         best = std::max(best, correlation(z.data(), to.data(), kThumbPixels));
       }
@@ -185,12 +202,12 @@ double bestBlurredCorrelation(const std::vector<float>& a, const std::vector<flo
 }
 
 // How well `to` is `from` filmed on: moved, zoomed or refocused (the best correlation of any).
-// The cheaper checks run first; a close match ends the search.
-double sameShotCorrelation(const std::vector<float>& from, const std::vector<float>& to) {
+// The cheaper checks run first; a match of `enough` ends the search.
+double sameShotCorrelation(const std::vector<float>& from, const std::vector<float>& to, double enough = kMovedMatchFloor + kMovedMatchRamp) {
   double best = bestShiftedCorrelation(from, to);
-  if (best >= kMovedMatchFloor + kMovedMatchRamp) return best;
+  if (best >= enough) return best;
   best = std::max(best, bestBlurredCorrelation(from, to));
-  if (best >= kMovedMatchFloor + kMovedMatchRamp) return best;
+  if (best >= enough) return best;
   return std::max(best, bestZoomedCorrelation(from, to));
 }
 
@@ -327,7 +344,10 @@ void SceneDetector::evaluateHard(int64_t k) {
   // Camera motion: when the last picture, moved, matches this one closely, it is the same
   // shot. (Only a close match counts: moved, unrelated pictures can correlate loosely.)
   if (score >= kMotionCheckShare * threshold_) {
-    const double moved = sameShotCorrelation(frame(p)->px, current->px);
+    // Shifts for every candidate; zooms and focus (costlier) only where the score still counts.
+    double moved = bestShiftedCorrelation(frame(p)->px, current->px);
+    if (moved < kMovedMatchFloor + kMovedMatchRamp && score * (1.0 - clamp01((moved - kMovedMatchFloor) / kMovedMatchRamp)) >= threshold_)
+      moved = sameShotCorrelation(frame(p)->px, current->px);
     score *= 1.0 - clamp01((moved - kMovedMatchFloor) / kMovedMatchRamp);
   }
 
@@ -405,17 +425,17 @@ BlendScore blendScore(const std::vector<float>& A, const std::vector<float>& B, 
 
 }  // namespace
 
-double SceneDetector::gradualAt(int64_t m, double halfWindow) const {
+SceneDetector::GradualFit SceneDetector::gradualAt(int64_t m, double halfWindow) const {
   const int64_t n = int64_t(times_.size());
   const double tm = times_[size_t(m)];
   const int64_t a = nearestFrame(tm - halfWindow, windowStart_, m - 1);
   const int64_t b = nearestFrame(tm + halfWindow, m + 1, n - 1);
-  if (a < 0 || b < 0) return 0;
-  if (tm - times_[size_t(a)] < 0.5 * halfWindow || times_[size_t(b)] - tm < 0.5 * halfWindow) return 0;
+  if (a < 0 || b < 0) return {};
+  if (tm - times_[size_t(a)] < 0.5 * halfWindow || times_[size_t(b)] - tm < 0.5 * halfWindow) return {};
   const Thumb* A = frame(a);
   const Thumb* B = frame(b);
   const Thumb* Y = frame(m);
-  if (!A || !B || !Y || A->flat || B->flat || Y->flat) return 0;
+  if (!A || !B || !Y || A->flat || B->flat || Y->flat) return {};
 
   double biggestStep = 0;
   for (int64_t i = a + 1; i <= b; ++i) biggestStep = std::max(biggestStep, double(step_[size_t(i)]));
@@ -425,15 +445,17 @@ double SceneDetector::gradualAt(int64_t m, double halfWindow) const {
   BlendScore best = blendScore(A->px, B->px, Y->px, biggestStep);
   const BlendScore coarse = blendScore(A->coarse, B->coarse, Y->coarse, biggestStep);
   if (coarse.score > best.score) best = coarse;
-  double score = best.score;
+  return {best.score, best.r2, a, b};
+}
+
+double SceneDetector::sameShotDiscount(const GradualFit& g, int64_t m) const {
   // Camera motion over smooth content also looks like a blend; a blend is a blend only when
-  // neither end, moved, explains the middle frame better.
-  if (score >= kMotionCheckShare * threshold_) {
-    const double blend = std::sqrt(std::max(0.0, best.r2));
-    const double moved = std::max(sameShotCorrelation(A->px, Y->px), sameShotCorrelation(B->px, Y->px));
-    if (moved > kMovedMatchFloor) score *= clamp01((blend - moved) / kMotionMargin);
-  }
-  return score;
+  // neither end, moved (zoomed, refocused), explains the middle frame as well.
+  const std::vector<float>& Y = frame(m)->px;
+  const double blend = std::sqrt(std::max(0.0, g.r2));
+  double moved = sameShotCorrelation(frame(g.a)->px, Y, blend);
+  if (moved < blend) moved = std::max(moved, sameShotCorrelation(frame(g.b)->px, Y, blend));
+  return moved > kMovedMatchFloor ? clamp01((blend - moved) / kMotionMargin) : 1.0;
 }
 
 double SceneDetector::halfwayTime(int64_t m, double reach) const {
@@ -469,8 +491,14 @@ double SceneDetector::halfwayTime(int64_t m, double reach) const {
 }
 
 void SceneDetector::evaluateGradual(int64_t m) {
-  for (double halfWindow : kHalfWindows) {
-    const double g = gradualAt(m, halfWindow);
+  // The same-shot check is costly: it runs only for windows scoring at least the threshold,
+  // strongest first, and stops once no other window could do better.
+  std::pair<GradualFit, double> fits[std::size(kHalfWindows)];
+  for (size_t i = 0; i < std::size(kHalfWindows); ++i) fits[i] = {gradualAt(m, kHalfWindows[i]), kHalfWindows[i]};
+  std::sort(std::begin(fits), std::end(fits), [](const auto& x, const auto& y) { return x.first.score > y.first.score; });
+  for (const auto& [fit, halfWindow] : fits) {
+    if (fit.score <= gradual_[size_t(m)]) break;
+    const double g = fit.score >= threshold_ ? fit.score * sameShotDiscount(fit, m) : fit.score;
     if (g > gradual_[size_t(m)]) {
       gradual_[size_t(m)] = float(g);
       gradualRadius_[size_t(m)] = float(halfWindow);

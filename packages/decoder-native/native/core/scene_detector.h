@@ -62,7 +62,13 @@ class SceneDetector {
   int64_t contentBefore(int64_t index, int steps) const;
   void evaluateHard(int64_t k);
   void evaluateGradual(int64_t m);
-  double gradualAt(int64_t m, double halfWindow) const;
+  struct GradualFit {
+    double score = 0;  // before the same-shot check
+    double r2 = 0;
+    int64_t a = -1, b = -1;  // the ends
+  };
+  GradualFit gradualAt(int64_t m, double halfWindow) const;
+  double sameShotDiscount(const GradualFit& fit, int64_t m) const;
   double halfwayTime(int64_t m, double reach) const;
   int64_t nearestFrame(double t, int64_t lo, int64_t hi) const;
   void trimWindow();
