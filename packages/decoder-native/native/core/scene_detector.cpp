@@ -47,10 +47,10 @@ constexpr size_t kMaxWindowFrames = 4096;  // bounds memory at very high frame r
 
 double clamp01(double v) { return v < 0 ? 0 : (v > 1 ? 1 : v); }
 
-// Camera motion: shifts of up to 3/8 of the picture are tried before calling a change new
-// content. Only candidates that already score at least kMotionCheckShare of the threshold pay
-// for the search (about 600 correlations of the luma thumbnail).
-// Sideways up to half the picture: a whip pan moves that far between two frames a fast scan decodes.
+// Camera motion: shifts of up to half the picture sideways (a whip pan moves that far between
+// two frames a fast scan decodes) and 3/8 up or down are tried before calling a change new
+// content. Only hard-cut candidates that already score at least kMotionCheckShare of the
+// threshold pay for the shift search (about 450 correlations of the luma thumbnail).
 constexpr int kMaxShiftX = kThumbWidth / 2;
 constexpr int kMaxShiftY = kThumbHeight * 3 / 8;
 constexpr double kMotionCheckShare = 0.5;
