@@ -8,7 +8,7 @@
 // Targets (docs/architecture.md): c <= 0.6 a with B-frames, c <= 1.0 a without; d / e >= 2.
 //   node bench/run.mjs --reps 3 --only name,name     (from packages/decoder-native)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { scanScenes } from '@imajin/decoder-native';
 import { ensureClips } from './clips.mjs';
 import { keyframesOf } from './keyframes.mjs';
+import { median, timed } from './timed.mjs';
 
 const { values: args } = parseArgs({
   options: { reps: { type: 'string', default: '3' }, only: { type: 'string' } },
@@ -50,27 +51,6 @@ function variants(file, times, outDir) {
     e: ['node', [join(here, 'classify.mjs'), file, outDir]],
   };
 }
-
-// Wall time as the user waits, and CPU time (user + sys of the process and its children, from
-// bash's `time`): on a shared machine the CPU time is the steadier measure of the work done.
-function timed(cmd, argv, outDir) {
-  const out = join(outDir, 'stdout.txt');
-  const err = join(outDir, 'stderr.txt');
-  const script = 'TIMEFORMAT="%U %S"; { time "$@" >"$OUT" 2>"$ERR"; } 2>&1';
-  const start = performance.now();
-  const r = spawnSync('bash', ['-c', script, 'bash', cmd, ...argv], {
-    encoding: 'utf8',
-    env: { ...process.env, OUT: out, ERR: err },
-  });
-  const ms = performance.now() - start;
-  if (r.status !== 0) {
-    throw new Error(`${cmd} ${argv.join(' ')} failed (${r.status}): ${readFileSync(err, 'utf8')}`);
-  }
-  const [user, sys] = r.stdout.trim().split(/\s+/).slice(-2).map(Number);
-  return { ms, cpuMs: (user + sys) * 1000, stdout: readFileSync(out, 'utf8') };
-}
-
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
 function packetCount(file) {
   const r = spawnSync(

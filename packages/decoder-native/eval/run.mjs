@@ -2,9 +2,11 @@
 // exact decoding) beside ffmpeg's scdet (threshold 10) on the set eval/make.mjs renders, overall,
 // per transition type and per encoding, with the false positives on flashes, ramps and whip
 // pans, and, for every miss and false alarm of ours, the score trace around it.
-//   node eval/run.mjs [--modes fast,exact] [--threshold 0.3] [--json out.json] [--quiet]
+// The set is split by seed into a tune half (choose constants on it) and a test half (report it).
+//   node eval/run.mjs --half tune|test|all [--modes fast,exact] [--threshold 0.3] [--json out.json]
+//                     [--quiet]
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { scanScenes } from '@imajin/decoder-native';
 import { ensureEvalSet } from './make.mjs';
@@ -14,6 +16,7 @@ const SCDET_THRESHOLD = 10;
 
 const { values: args } = parseArgs({
   options: {
+    half: { type: 'string', default: 'test' },
     modes: { type: 'string', default: 'fast,exact' },
     threshold: { type: 'string' },
     json: { type: 'string' },
@@ -21,7 +24,16 @@ const { values: args } = parseArgs({
   },
 });
 
+// scdet's answer for a file never changes: kept beside it.
 function scdet(file) {
+  const cache = `${file}.scdet-${SCDET_THRESHOLD}.json`;
+  if (existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8'));
+  const found = runScdet(file);
+  writeFileSync(cache, JSON.stringify(found));
+  return found;
+}
+
+function runScdet(file) {
   const r = spawnSync(
     'ffmpeg',
     [
@@ -110,6 +122,17 @@ function peak(scan, t, radius = 0.5) {
   return best;
 }
 
+// A cut's classes for recall: its type, and 'any dissolve' for cross-fades and dithered dissolves
+// (both dissolves to an editor), 'short dissolve' for those of 0.4-0.8 s.
+function classesOf(cut) {
+  const keys = [cut.type];
+  if (cut.type === 'fade' || cut.type === 'dissolve') {
+    keys.push('any dissolve');
+    if (cut.sec >= 0.4 - 1e-6 && cut.sec <= 0.8 + 1e-6) keys.push('short dissolve');
+  }
+  return keys;
+}
+
 const newTally = () => ({ tp: 0, fp: 0, fn: 0 });
 function prf({ tp, fp, fn }) {
   const p = tp + fp ? tp / (tp + fp) : 1;
@@ -118,13 +141,15 @@ function prf({ tp, fp, fn }) {
 }
 
 async function main() {
-  const { videos } = ensureEvalSet();
+  if (!['tune', 'test', 'all'].includes(args.half)) throw new Error('--half is tune, test or all');
+  const videos = ensureEvalSet().videos.filter((v) => args.half === 'all' || v.half === args.half);
   const modes = args.modes.split(',').filter(Boolean);
   const threshold = args.threshold ? Number(args.threshold) : undefined;
   const detectors = [...modes.map((m) => `ours-${m}`), 'scdet'];
   const total = Object.fromEntries(detectors.map((d) => [d, newTally()]));
   const byEncoding = {};
   const byType = {}; // type -> { n, <detector>: hits }
+  const byTag = {}; // tag -> { n, <detector>: hits }
   const fpCauses = Object.fromEntries(detectors.map((d) => [d, {}]));
   const distractorCount = {};
   const problems = [];
@@ -133,8 +158,14 @@ async function main() {
   for (const video of videos) {
     for (const d of video.distractors) distractorCount[d.type] = (distractorCount[d.type] ?? 0) + 1;
     for (const c of video.cuts) {
-      byType[c.type] ??= { n: 0 };
-      byType[c.type].n++;
+      for (const key of classesOf(c)) {
+        byType[key] ??= { n: 0 };
+        byType[key].n++;
+      }
+      for (const tag of c.tags) {
+        byTag[tag] ??= { n: 0 };
+        byTag[tag].n++;
+      }
     }
     const row = { name: video.name, encoding: video.encoding, found: {} };
     for (const detector of detectors) {
@@ -149,14 +180,18 @@ async function main() {
       row.found[detector] = found;
       const { gtHit, foundHit } = match(video.cuts, found);
       const tally = total[detector];
-      byEncoding[video.encoding] ??= Object.fromEntries(detectors.map((d) => [d, newTally()]));
-      const enc = byEncoding[video.encoding][detector];
+      byEncoding[`${video.encoding} ${video.fps}fps`] ??= Object.fromEntries(
+        detectors.map((d) => [d, newTally()]),
+      );
+      const enc = byEncoding[`${video.encoding} ${video.fps}fps`][detector];
       gtHit.forEach((j, i) => {
         const cut = video.cuts[i];
         if (j >= 0) {
           tally.tp++;
           enc.tp++;
-          byType[cut.type][detector] = (byType[cut.type][detector] ?? 0) + 1;
+          for (const key of classesOf(cut))
+            byType[key][detector] = (byType[key][detector] ?? 0) + 1;
+          for (const tag of cut.tags) byTag[tag][detector] = (byTag[tag][detector] ?? 0) + 1;
         } else {
           tally.fn++;
           enc.fn++;
@@ -168,7 +203,7 @@ async function main() {
               video: video.name,
               encoding: video.encoding,
               t: cut.t,
-              type: cut.type,
+              type: [cut.type, ...cut.tags].join('/'),
               sec: cut.sec,
               peak: pk,
               nearestFound: found.reduce(
@@ -209,7 +244,7 @@ async function main() {
   const cutCount = videos.reduce((s, v) => s + v.cuts.length, 0);
   const seconds = videos.reduce((s, v) => s + v.durationSec, 0);
   console.log(
-    `${videos.length} videos, ${seconds.toFixed(0)} s, ${cutCount} transitions; tolerance +-${TOLERANCE} s; ours threshold ${threshold ?? 'default'}, scdet threshold ${SCDET_THRESHOLD}`,
+    `${args.half} half: ${videos.length} videos, ${seconds.toFixed(0)} s, ${cutCount} transitions; tolerance +-${TOLERANCE} s; ours threshold ${threshold ?? 'default'}, scdet threshold ${SCDET_THRESHOLD}`,
   );
   console.log(`decoder-native native/ at ${nativeVersion()}\n`);
   console.log(`${pad('detector', 12)}   TP   FP   FN  precision  recall      F1`);
@@ -220,11 +255,17 @@ async function main() {
       `${pad(d, 12)} ${String(t.tp).padStart(4)} ${String(t.fp).padStart(4)} ${String(t.fn).padStart(4)}   ${pct(m.p)} ${pct(m.r)} ${pct(m.f1)}`,
     );
   }
-  console.log(`\nrecall per transition type (hits / n)`);
-  console.log(`${pad('type', 12)} ${detectors.map((d) => pad(d, 12)).join(' ')}`);
+  console.log(`\nrecall per transition type (hits / n; 'any dissolve' = fade + dissolve)`);
+  console.log(`${pad('type', 18)} ${detectors.map((d) => pad(d, 12)).join(' ')}`);
   for (const [type, t] of Object.entries(byType)) {
     console.log(
-      `${pad(`${type} (${t.n})`, 12)} ${detectors.map((d) => pad(`${t[d] ?? 0}/${t.n} ${pct((t[d] ?? 0) / t.n).trim()}`, 12)).join(' ')}`,
+      `${pad(`${type} (${t.n})`, 18)} ${detectors.map((d) => pad(`${t[d] ?? 0}/${t.n} ${pct((t[d] ?? 0) / t.n).trim()}`, 12)).join(' ')}`,
+    );
+  }
+  console.log(`\nrecall per tag (hits / n)`);
+  for (const [tag, t] of Object.entries(byTag)) {
+    console.log(
+      `${pad(`${tag} (${t.n})`, 18)} ${detectors.map((d) => pad(`${t[d] ?? 0}/${t.n} ${pct((t[d] ?? 0) / t.n).trim()}`, 12)).join(' ')}`,
     );
   }
   console.log(`\nF1 per encoding`);
@@ -262,7 +303,7 @@ async function main() {
   if (args.json) {
     writeFileSync(
       args.json,
-      JSON.stringify({ total, byType, byEncoding, fpCauses, problems, perVideo }, null, 1),
+      JSON.stringify({ total, byType, byTag, byEncoding, fpCauses, problems, perVideo }, null, 1),
     );
   }
 }

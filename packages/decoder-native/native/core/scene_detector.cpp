@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <iterator>
+#include <utility>
+#include <limits>
 #include <map>
 
 namespace imajin {
@@ -17,11 +21,17 @@ constexpr int kBaselineBefore = 8;
 // Thumbnails with a standard deviation under this (0-255 scale, over all planes) carry no
 // picture: black, white, a fade's bottom. They are bridged: content before and after them is compared directly.
 constexpr double kFlatStdDev = 4.0;
+// ...unless some thumbnail pixel stands this far (0-255) from the mean luma: text on black (a
+// title card) is mostly black too, but it is a picture, and cutting to or from it is a cut. A
+// fade's bottom stays within a few levels of its mean everywhere.
+constexpr double kFlatPeak = 24.0;
 // Gradual transitions: a frame that is a blend of the frames half a window before and after it,
 // for these half-windows (seconds). Dissolves and dips shorter than 2 s are caught.
 constexpr double kHalfWindows[] = {0.25, 0.5, 1.0};
 constexpr double kLongestHalfWindow = 1.0;
 constexpr double kHalfwayReach = 0.5;
+constexpr double kNoTime = std::numeric_limits<double>::quiet_NaN();
+constexpr double kGradualLookAhead = 2 * kLongestHalfWindow;  // half-way reach (<= 1 s) + ends
 // Blend fit (R^2) needed: below kFitFloor nothing, full credit from kFitFloor + kFitRamp.
 constexpr double kFitFloor = 0.80;
 constexpr double kFitRamp = 0.15;
@@ -30,49 +40,175 @@ constexpr double kDipFloor = 0.3;
 constexpr double kDipRamp = 0.4;
 // How much better than any moved end the blend must explain a gradual candidate's middle frame.
 constexpr double kMotionMargin = 0.05;
+// Gradual scores are a product of five factors, each below 1 in real footage: a clean dissolve
+// between moderately different pictures (ends change 0.3-0.5) scored under the threshold.
+constexpr double kGradualGain = 1.4;
 constexpr size_t kMaxWindowFrames = 4096;  // bounds memory at very high frame rates
 
 double clamp01(double v) { return v < 0 ? 0 : (v > 1 ? 1 : v); }
 
-// Camera motion: shifts of up to 3/8 of the picture are tried before calling a change new
-// content. Only candidates that already score at least kMotionCheckShare of the threshold pay
-// for the search (about 600 correlations of the luma thumbnail).
-constexpr int kMaxShiftX = kThumbWidth * 3 / 8;
+// Camera motion: shifts of up to half the picture sideways (a whip pan moves that far between
+// two frames a fast scan decodes) and 3/8 up or down are tried before calling a change new
+// content. Only hard-cut candidates that already score at least kMotionCheckShare of the
+// threshold pay for the shift search (about 450 correlations of the luma thumbnail).
+constexpr int kMaxShiftX = kThumbWidth / 2;
 constexpr int kMaxShiftY = kThumbHeight * 3 / 8;
 constexpr double kMotionCheckShare = 0.5;
 // A moved picture "matches" from this correlation on (fully at floor + ramp).
 constexpr double kMovedMatchFloor = 0.8;
 constexpr double kMovedMatchRamp = 0.1;
+// Zooms tried between two frames (either way: a scale below 1 zooms out).
+constexpr double kZoomScales[] = {0.6, 0.7, 0.8, 0.88, 0.94, 0.97, 1.03, 1.06, 1.13, 1.25, 1.4, 1.65};
 
 // The best correlation of `to` with `from` moved by up to kMaxShiftX/Y thumbnail pixels, over
 // the overlap (luma only).
+double shiftedCorrelation(const std::vector<float>& from, const std::vector<float>& to, int dx, int dy) {
+  const int x0 = std::max(0, dx), x1 = std::min(kThumbWidth, kThumbWidth + dx);
+  const int y0 = std::max(0, dy), y1 = std::min(kThumbHeight, kThumbHeight + dy);
+  const double n = double(x1 - x0) * (y1 - y0);
+  double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+  for (int y = y0; y < y1; ++y) {
+    // Row pointers only: `row - dx` may start before the buffer on the first row, which is
+    // undefined even unread (UBSan found it), so the column offset is applied per element.
+    const float* a = from.data() + size_t(y - dy) * kThumbWidth;
+    const float* b = to.data() + size_t(y) * kThumbWidth;
+    for (int x = x0; x < x1; ++x) {
+      const double va = a[x - dx], vb = b[x];
+      sa += va;
+      sb += vb;
+      saa += va * va;
+      sbb += vb * vb;
+      sab += va * vb;
+    }
+  }
+  const double cov = sab - sa * sb / n, va = saa - sa * sa / n, vb = sbb - sb * sb / n;
+  return va > 0 && vb > 0 ? cov / std::sqrt(va * vb) : -1;
+}
+
+// The shift search: every second shift first (the correlation of natural pictures at thumbnail
+// scale varies smoothly with the shift), then the neighbours of the best one.
 double bestShiftedCorrelation(const std::vector<float>& from, const std::vector<float>& to) {
   double best = -1;
-  for (int dy = -kMaxShiftY; dy <= kMaxShiftY; ++dy) {
-    for (int dx = -kMaxShiftX; dx <= kMaxShiftX; ++dx) {
-      const int x0 = std::max(0, dx), x1 = std::min(kThumbWidth, kThumbWidth + dx);
-      const int y0 = std::max(0, dy), y1 = std::min(kThumbHeight, kThumbHeight + dy);
-      const double n = double(x1 - x0) * (y1 - y0);
-      double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-      for (int y = y0; y < y1; ++y) {
-        // Row pointers only: `row - dx` may start before the buffer on the first row, which is
-        // undefined even unread (UBSan found it), so the column offset is applied per element.
-        const float* a = from.data() + size_t(y - dy) * kThumbWidth;
-        const float* b = to.data() + size_t(y) * kThumbWidth;
-        for (int x = x0; x < x1; ++x) {
-          const double va = a[x - dx], vb = b[x];
-          sa += va;
-          sb += vb;
-          saa += va * va;
-          sbb += vb * vb;
-          sab += va * vb;
-        }
-      }
-      const double cov = sab - sa * sb / n, va = saa - sa * sa / n, vb = sbb - sb * sb / n;
-      if (va > 0 && vb > 0) best = std::max(best, cov / std::sqrt(va * vb));
+  int bx = 0, by = 0;
+  for (int dy = -kMaxShiftY; dy <= kMaxShiftY; dy += 2) {
+    for (int dx = -kMaxShiftX; dx <= kMaxShiftX; dx += 2) {
+      const double c = shiftedCorrelation(from, to, dx, dy);
+      if (c > best) best = c, bx = dx, by = dy;
+    }
+  }
+  for (int dy = by - 1; dy <= by + 1; ++dy) {
+    for (int dx = bx - 1; dx <= bx + 1; ++dx) {
+      if ((dx == bx && dy == by) || std::abs(dx) > kMaxShiftX || std::abs(dy) > kMaxShiftY) continue;
+      best = std::max(best, shiftedCorrelation(from, to, dx, dy));
     }
   }
   return best;
+}
+
+// Pearson correlation of two luma thumbnails.
+double correlation(const float* a, const float* b, int n) {
+  double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+  for (int i = 0; i < n; ++i) {
+    sa += a[i];
+    sb += b[i];
+    saa += double(a[i]) * a[i];
+    sbb += double(b[i]) * b[i];
+    sab += double(a[i]) * b[i];
+  }
+  const double cov = sab - sa * sb / n, va = saa - sa * sa / n, vb = sbb - sb * sb / n;
+  return va > 0 && vb > 0 ? cov / std::sqrt(va * vb) : -1;
+}
+
+// `from` zoomed by `scale` about the thumbnail's centre moved by (cx, cy) pixels (bilinear;
+// outside the picture, the nearest edge).
+void zoomed(const float* from, double scale, double cx, double cy, float* out) {
+  const double ox = (kThumbWidth - 1) / 2.0 + cx, oy = (kThumbHeight - 1) / 2.0 + cy;
+  for (int y = 0; y < kThumbHeight; ++y) {
+    const double sy = std::clamp(oy + (y - oy) / scale, 0.0, kThumbHeight - 1.0);
+    const int y0 = std::min(int(sy), kThumbHeight - 2);
+    const double fy = sy - y0;
+    for (int x = 0; x < kThumbWidth; ++x) {
+      const double sx = std::clamp(ox + (x - ox) / scale, 0.0, kThumbWidth - 1.0);
+      const int x0 = std::min(int(sx), kThumbWidth - 2);
+      const double fx = sx - x0;
+      const float* r0 = from + size_t(y0) * kThumbWidth;
+      const float* r1 = r0 + kThumbWidth;
+      out[y * kThumbWidth + x] = float((1 - fy) * ((1 - fx) * r0[x0] + fx * r0[x0 + 1]) + fy * ((1 - fx) * r1[x0] + fx * r1[x0 + 1]));
+    }
+  }
+}
+
+// A zoom in or out (up to kMaxZoom between the two frames) about any point of the central
+// half of the picture: the best correlation of `to` with `from` zoomed so.
+double bestZoomedCorrelation(const std::vector<float>& from, const std::vector<float>& to) {
+  double best = -1;
+  std::vector<float> z(kThumbPixels);
+  for (double scale : kZoomScales) {
+    for (int cy = -kThumbHeight / 4; cy <= kThumbHeight / 4; cy += kThumbHeight / 8) {
+      for (int cx = -kThumbWidth / 4; cx <= kThumbWidth / 4; cx += kThumbWidth / 8) {
+        zoomed(from.data(), scale, cx, cy, z.data());
+        best = std::max(best, correlation(z.data(), to.data(), kThumbPixels));
+      }
+    }
+  }
+  return best;
+}
+
+// A focus pull: the best correlation of one picture with the other blurred (box blur of radius
+// 1-4 thumbnail pixels, twice), either way round.
+void boxBlur(const float* in, int radius, float* out) {
+  std::vector<float> tmp(kThumbPixels);
+  for (int y = 0; y < kThumbHeight; ++y) {
+    for (int x = 0; x < kThumbWidth; ++x) {
+      double sum = 0;
+      int n = 0;
+      for (int d = -radius; d <= radius; ++d) {
+        const int xx = x + d;
+        if (xx < 0 || xx >= kThumbWidth) continue;
+        sum += in[y * kThumbWidth + xx];
+        ++n;
+      }
+      tmp[size_t(y * kThumbWidth + x)] = float(sum / n);
+    }
+  }
+  for (int y = 0; y < kThumbHeight; ++y) {
+    for (int x = 0; x < kThumbWidth; ++x) {
+      double sum = 0;
+      int n = 0;
+      for (int d = -radius; d <= radius; ++d) {
+        const int yy = y + d;
+        if (yy < 0 || yy >= kThumbHeight) continue;
+        sum += tmp[size_t(yy * kThumbWidth + x)];
+        ++n;
+      }
+      out[y * kThumbWidth + x] = float(sum / n);
+    }
+  }
+}
+
+double bestBlurredCorrelation(const std::vector<float>& a, const std::vector<float>& b) {
+  double best = -1;
+  std::vector<float> once(kThumbPixels), twice(kThumbPixels);
+  for (int way = 0; way < 2; ++way) {
+    const float* sharp = way == 0 ? a.data() : b.data();
+    const float* other = way == 0 ? b.data() : a.data();
+    for (int radius = 1; radius <= 4; ++radius) {
+      boxBlur(sharp, radius, once.data());
+      boxBlur(once.data(), radius, twice.data());
+      best = std::max(best, correlation(twice.data(), other, kThumbPixels));
+    }
+  }
+  return best;
+}
+
+// How well `to` is `from` filmed on: moved, zoomed or refocused (the best correlation of any).
+// The cheaper checks run first; a match of `enough` ends the search.
+double sameShotCorrelation(const std::vector<float>& from, const std::vector<float>& to, double enough = kMovedMatchFloor + kMovedMatchRamp) {
+  double best = bestShiftedCorrelation(from, to);
+  if (best >= enough) return best;
+  best = std::max(best, bestBlurredCorrelation(from, to));
+  if (best >= enough) return best;
+  return std::max(best, bestZoomedCorrelation(from, to));
 }
 
 double median(std::vector<float>& values) {
@@ -80,6 +216,29 @@ double median(std::vector<float>& values) {
   const size_t mid = values.size() / 2;
   std::nth_element(values.begin(), values.begin() + mid, values.end());
   return values[mid];
+}
+
+}  // namespace
+
+namespace {
+
+// Each plane of a thumbnail at half the resolution (2x2 means): luma 32x18, Cb and Cr 16x9.
+std::vector<float> coarsen(const std::vector<float>& px) {
+  std::vector<float> out;
+  out.reserve(kThumbValues / 4);
+  const int planeStart[] = {0, kThumbPixels, kThumbPixels + kChromaPixels};
+  const int planeWidth[] = {kThumbWidth, kChromaWidth, kChromaWidth};
+  const int planeHeight[] = {kThumbHeight, kChromaHeight, kChromaHeight};
+  for (int plane = 0; plane < 3; ++plane) {
+    const float* p = px.data() + planeStart[plane];
+    const int w = planeWidth[plane];
+    for (int y = 0; y + 1 < planeHeight[plane]; y += 2) {
+      for (int x = 0; x + 1 < w; x += 2) {
+        out.push_back(0.25f * (p[y * w + x] + p[y * w + x + 1] + p[(y + 1) * w + x] + p[(y + 1) * w + x + 1]));
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -110,7 +269,7 @@ void SceneDetector::push(double t, const uint8_t* thumbnail) {
   Thumb thumb;
   thumb.t = t;
   thumb.px.resize(kThumbValues);
-  double sq = 0;
+  double sq = 0, lumaPeak = 0;
   const int planeStart[] = {0, kThumbPixels, kThumbPixels + kChromaPixels, kThumbValues};
   for (int plane = 0; plane < 3; ++plane) {
     double sum = 0;
@@ -120,11 +279,16 @@ void SceneDetector::push(double t, const uint8_t* thumbnail) {
       const double v = thumbnail[i] - mean;
       thumb.px[size_t(i)] = float(v);
       sq += v * v;
+      if (plane == 0) lumaPeak = std::max(lumaPeak, std::fabs(v));
     }
   }
-  thumb.flat = std::sqrt(sq / kThumbValues) < kFlatStdDev;
+  thumb.flat = std::sqrt(sq / kThumbValues) < kFlatStdDev && lumaPeak < kFlatPeak;
   thumb.norm = std::sqrt(sq);
-  if (thumb.flat) std::vector<float>().swap(thumb.px);
+  if (thumb.flat) {
+    std::vector<float>().swap(thumb.px);
+  } else {
+    thumb.coarse = coarsen(thumb.px);
+  }
   const int64_t index = int64_t(times_.size());
   const bool flat = thumb.flat;
   window_.push_back(std::move(thumb));
@@ -139,7 +303,9 @@ void SceneDetector::push(double t, const uint8_t* thumbnail) {
   if (!flat) lastContent_ = index;
 
   while (nextHard_ + kSpan <= index) evaluateHard(nextHard_++);
-  while (nextGradual_ < index && times_[size_t(nextGradual_)] + kLongestHalfWindow <= t) evaluateGradual(nextGradual_++);
+  // A gradual candidate looks kLongestHalfWindow ahead, and its half-way point up to
+  // kHalfwayReach + kLongestHalfWindow.
+  while (nextGradual_ < index && times_[size_t(nextGradual_)] + kGradualLookAhead <= t) evaluateGradual(nextGradual_++);
   trimWindow();
 }
 
@@ -178,7 +344,10 @@ void SceneDetector::evaluateHard(int64_t k) {
   // Camera motion: when the last picture, moved, matches this one closely, it is the same
   // shot. (Only a close match counts: moved, unrelated pictures can correlate loosely.)
   if (score >= kMotionCheckShare * threshold_) {
-    const double moved = bestShiftedCorrelation(frame(p)->px, current->px);
+    // Shifts for every candidate; zooms and focus (costlier) only where the score still counts.
+    double moved = bestShiftedCorrelation(frame(p)->px, current->px);
+    if (moved < kMovedMatchFloor + kMovedMatchRamp && score * (1.0 - clamp01((moved - kMovedMatchFloor) / kMovedMatchRamp)) >= threshold_)
+      moved = sameShotCorrelation(frame(p)->px, current->px);
     score *= 1.0 - clamp01((moved - kMovedMatchFloor) / kMovedMatchRamp);
   }
 
@@ -209,7 +378,7 @@ struct BlendFit {
 BlendFit fitBlend(const std::vector<float>& A, const std::vector<float>& B, const std::vector<float>& Y) {
   BlendFit f;
   double ay = 0, by = 0;
-  for (int i = 0; i < kThumbValues; ++i) {
+  for (size_t i = 0; i < Y.size(); ++i) {
     const double va = A[size_t(i)], vb = B[size_t(i)], vy = Y[size_t(i)];
     f.aa += va * va;
     f.bb += vb * vb;
@@ -228,21 +397,19 @@ BlendFit fitBlend(const std::vector<float>& A, const std::vector<float>& B, cons
 
 }  // namespace
 
-double SceneDetector::gradualAt(int64_t m, double halfWindow) const {
-  const int64_t n = int64_t(times_.size());
-  const double tm = times_[size_t(m)];
-  const int64_t a = nearestFrame(tm - halfWindow, windowStart_, m - 1);
-  const int64_t b = nearestFrame(tm + halfWindow, m + 1, n - 1);
-  if (a < 0 || b < 0) return 0;
-  if (tm - times_[size_t(a)] < 0.5 * halfWindow || times_[size_t(b)] - tm < 0.5 * halfWindow) return 0;
-  const Thumb* A = frame(a);
-  const Thumb* B = frame(b);
-  const Thumb* Y = frame(m);
-  if (!A || !B || !Y || A->flat || B->flat || Y->flat) return 0;
+namespace {
 
-  const BlendFit f = fitBlend(A->px, B->px, Y->px);
+struct BlendScore {
+  double score = 0;
+  double r2 = 0;
+};
+
+// How much Y looks like a point on the way from picture A to picture B: the change between them
+// x the fit x the balance x the contrast dip x smoothness (README "Gradual transitions").
+BlendScore blendScore(const std::vector<float>& A, const std::vector<float>& B, const std::vector<float>& Y, double biggestStep) {
+  const BlendFit f = fitBlend(A, B, Y);
   const double endsChange = clamp01(1.0 - f.ab / std::sqrt(f.aa * f.bb));
-  if (endsChange <= 0 || f.alpha <= 0 || f.beta <= 0) return 0;
+  if (endsChange <= 0 || f.alpha <= 0 || f.beta <= 0) return {};
   const double fit = clamp01((f.r2 - kFitFloor) / kFitRamp);
   const double u = f.alpha / (f.alpha + f.beta), v = 1 - u;
   const double balance = 4 * u * v;  // 1 half-way through
@@ -252,37 +419,62 @@ double SceneDetector::gradualAt(int64_t m, double halfWindow) const {
   const double dip = (u * f.aa + v * f.bb - f.yy) / (u * v * abDistance);
   const double contrastDip = clamp01((dip - kDipFloor) / kDipRamp);
   // A transition that is gradual has no single step carrying most of the change.
-  double biggestStep = 0;
-  for (int64_t i = a + 1; i <= b; ++i) biggestStep = std::max(biggestStep, double(step_[size_t(i)]));
   const double smooth = clamp01((0.6 * endsChange - biggestStep) / (0.3 * endsChange));
-  double score = endsChange * fit * balance * contrastDip * smooth;
-  // Camera motion over smooth content also looks like a blend; a blend is a blend only when
-  // neither end, moved, explains the middle frame better.
-  if (score >= kMotionCheckShare * threshold_) {
-    const double blend = std::sqrt(std::max(0.0, f.r2));
-    const double moved = std::max(bestShiftedCorrelation(A->px, Y->px), bestShiftedCorrelation(B->px, Y->px));
-    if (moved > kMovedMatchFloor) score *= clamp01((blend - moved) / kMotionMargin);
-  }
-  return score;
+  return {std::min(1.0, kGradualGain * endsChange * fit * balance * contrastDip * smooth), f.r2};
 }
 
-double SceneDetector::halfwayTime(int64_t m) const {
-  // Where the picture is half-way from the frame kLongestHalfWindow before to the one after
-  // (projection onto the line between them): the middle of a dissolve, whatever its curve, as
-  // long as those ends lie outside it.
+}  // namespace
+
+SceneDetector::GradualFit SceneDetector::gradualAt(int64_t m, double halfWindow) const {
+  const int64_t n = int64_t(times_.size());
   const double tm = times_[size_t(m)];
-  const int64_t a = nearestFrame(tm - kLongestHalfWindow, windowStart_, m - 1);
-  const int64_t b = nearestFrame(tm + kLongestHalfWindow, m + 1, int64_t(times_.size()) - 1);
+  const int64_t a = nearestFrame(tm - halfWindow, windowStart_, m - 1);
+  const int64_t b = nearestFrame(tm + halfWindow, m + 1, n - 1);
+  if (a < 0 || b < 0) return {};
+  if (tm - times_[size_t(a)] < 0.5 * halfWindow || times_[size_t(b)] - tm < 0.5 * halfWindow) return {};
   const Thumb* A = frame(a);
   const Thumb* B = frame(b);
-  if (!A || !B || A->flat || B->flat) return tm;
+  const Thumb* Y = frame(m);
+  if (!A || !B || !Y || A->flat || B->flat || Y->flat) return {};
+
+  double biggestStep = 0;
+  for (int64_t i = a + 1; i <= b; ++i) biggestStep = std::max(biggestStep, double(step_[size_t(i)]));
+  // Fine texture filmed handheld (grass, gravel) changes from frame to frame at the thumbnail's
+  // scale, so the ends half a window away no longer add up to the middle frame; at half the
+  // resolution they do. The better of the two scales counts.
+  BlendScore best = blendScore(A->px, B->px, Y->px, biggestStep);
+  const BlendScore coarse = blendScore(A->coarse, B->coarse, Y->coarse, biggestStep);
+  if (coarse.score > best.score) best = coarse;
+  return {best.score, best.r2, a, b};
+}
+
+double SceneDetector::sameShotDiscount(const GradualFit& g, int64_t m) const {
+  // Camera motion over smooth content also looks like a blend; a blend is a blend only when
+  // neither end, moved (zoomed, refocused), explains the middle frame as well.
+  const std::vector<float>& Y = frame(m)->px;
+  const double blend = std::sqrt(std::max(0.0, g.r2));
+  double moved = sameShotCorrelation(frame(g.a)->px, Y, blend);
+  if (moved < blend) moved = std::max(moved, sameShotCorrelation(frame(g.b)->px, Y, blend));
+  return moved > kMovedMatchFloor ? clamp01((blend - moved) / kMotionMargin) : 1.0;
+}
+
+double SceneDetector::halfwayTime(int64_t m, double reach) const {
+  // Where the picture is half-way from the frame `reach` before to the one after (projection
+  // onto the line between them): the middle of a dissolve, whatever its curve, as long as those
+  // ends lie outside it. kNoTime when an end is missing or uniform, or nothing gets half-way.
+  const double tm = times_[size_t(m)];
+  const int64_t a = nearestFrame(tm - reach, windowStart_, m - 1);
+  const int64_t b = nearestFrame(tm + reach, m + 1, int64_t(times_.size()) - 1);
+  const Thumb* A = frame(a);
+  const Thumb* B = frame(b);
+  if (!A || !B || A->flat || B->flat) return kNoTime;
   std::vector<double> d(kThumbValues);
   double dd = 0;
   for (int i = 0; i < kThumbValues; ++i) {
     d[size_t(i)] = double(B->px[size_t(i)]) - A->px[size_t(i)];
     dd += d[size_t(i)] * d[size_t(i)];
   }
-  if (dd <= 0) return tm;
+  if (dd <= 0) return kNoTime;
   double prevT = times_[size_t(a)], prevF = 0;
   for (int64_t i = a + 1; i <= b; ++i) {
     const Thumb* Y = frame(i);
@@ -295,12 +487,18 @@ double SceneDetector::halfwayTime(int64_t m) const {
     prevT = t;
     prevF = fraction;
   }
-  return tm;
+  return kNoTime;
 }
 
 void SceneDetector::evaluateGradual(int64_t m) {
-  for (double halfWindow : kHalfWindows) {
-    const double g = gradualAt(m, halfWindow);
+  // The same-shot check is costly: it runs only for windows scoring at least the threshold,
+  // strongest first, and stops once no other window could do better.
+  std::pair<GradualFit, double> fits[std::size(kHalfWindows)];
+  for (size_t i = 0; i < std::size(kHalfWindows); ++i) fits[i] = {gradualAt(m, kHalfWindows[i]), kHalfWindows[i]};
+  std::sort(std::begin(fits), std::end(fits), [](const auto& x, const auto& y) { return x.first.score > y.first.score; });
+  for (const auto& [fit, halfWindow] : fits) {
+    if (fit.score <= gradual_[size_t(m)]) break;
+    const double g = fit.score >= threshold_ ? fit.score * sameShotDiscount(fit, m) : fit.score;
     if (g > gradual_[size_t(m)]) {
       gradual_[size_t(m)] = float(g);
       gradualRadius_[size_t(m)] = float(halfWindow);
@@ -309,9 +507,25 @@ void SceneDetector::evaluateGradual(int64_t m) {
   gradualTime_[size_t(m)] = times_[size_t(m)];
   if (gradual_[size_t(m)] >= threshold_) {
     // The half-way point refines the time near the frame that found the transition, no further
-    // (far from it, the projection met something else: a ramp, another shot).
-    const double halfway = halfwayTime(m), reach = std::max(double(gradualRadius_[size_t(m)]), kHalfwayReach);
-    if (std::fabs(halfway - times_[size_t(m)]) <= reach) gradualTime_[size_t(m)] = halfway;
+    // (far from it, the projection met something else: a ramp, another shot). The ends are
+    // first kLongestHalfWindow away, then (when one is uniform, say in a dip just before, or the
+    // answer is too far) twice the winning half-window: outside the transition, yet not in the
+    // next one when transitions follow each other closely. A long dissolve is often found
+    // early, with one end inside it: the projection is then redone around the first answer.
+    const double tm = times_[size_t(m)];
+    const double radius = gradualRadius_[size_t(m)];
+    const double reach = std::max(radius, kHalfwayReach);
+    for (double ends : {kLongestHalfWindow, 2.0 * radius}) {
+      double halfway = halfwayTime(m, ends);
+      if (std::isnan(halfway) || std::fabs(halfway - tm) > reach) continue;
+      const int64_t centre = nearestFrame(halfway, windowStart_, int64_t(times_.size()) - 1);
+      if (centre != m) {
+        const double again = halfwayTime(centre, ends);
+        if (!std::isnan(again) && std::fabs(again - tm) <= reach) halfway = again;
+      }
+      gradualTime_[size_t(m)] = halfway;
+      return;
+    }
   }
 }
 
@@ -324,7 +538,7 @@ void SceneDetector::trimWindow() {
     keep = std::min(keep, nextHard_);
   }
   if (nextGradual_ < n) {
-    const double from = times_[size_t(nextGradual_)] - 1.5 * kLongestHalfWindow;
+    const double from = times_[size_t(nextGradual_)] - kGradualLookAhead - 0.5;
     int64_t i = std::min(keep, nextGradual_);
     while (i > windowStart_ && times_[size_t(i - 1)] >= from) --i;
     keep = std::min(keep, i);

@@ -54,6 +54,7 @@ class SceneDetector {
     bool flat = true;        // (nearly) uniform: black, white, a fade's bottom
     double norm = 0;         // |px|
     std::vector<float> px;   // the thumbnail, each plane minus its mean; empty when flat
+    std::vector<float> coarse;  // px at half the resolution; empty when flat
   };
 
   const Thumb* frame(int64_t index) const;
@@ -61,8 +62,14 @@ class SceneDetector {
   int64_t contentBefore(int64_t index, int steps) const;
   void evaluateHard(int64_t k);
   void evaluateGradual(int64_t m);
-  double gradualAt(int64_t m, double halfWindow) const;
-  double halfwayTime(int64_t m) const;
+  struct GradualFit {
+    double score = 0;  // before the same-shot check
+    double r2 = 0;
+    int64_t a = -1, b = -1;  // the ends
+  };
+  GradualFit gradualAt(int64_t m, double halfWindow) const;
+  double sameShotDiscount(const GradualFit& fit, int64_t m) const;
+  double halfwayTime(int64_t m, double reach) const;
   int64_t nearestFrame(double t, int64_t lo, int64_t hi) const;
   void trimWindow();
   void pickCuts();
