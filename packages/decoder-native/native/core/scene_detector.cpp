@@ -60,8 +60,8 @@ constexpr double kMovedMatchRamp = 0.1;
 // Zooms tried between two frames (either way: a scale below 1 zooms out).
 constexpr double kZoomScales[] = {0.6, 0.7, 0.8, 0.88, 0.94, 0.97, 1.03, 1.06, 1.13, 1.25, 1.4, 1.65};
 
-// The best correlation of `to` with `from` moved by up to kMaxShiftX/Y thumbnail pixels, over
-// the overlap (luma only).
+// The correlation of `to` with `from` moved by (dx, dy) thumbnail pixels, over the overlap
+// (luma only).
 double shiftedCorrelation(const std::vector<float>& from, const std::vector<float>& to, int dx, int dy) {
   const int x0 = std::max(0, dx), x1 = std::min(kThumbWidth, kThumbWidth + dx);
   const int y0 = std::max(0, dy), y1 = std::min(kThumbHeight, kThumbHeight + dy);
@@ -85,8 +85,9 @@ double shiftedCorrelation(const std::vector<float>& from, const std::vector<floa
   return va > 0 && vb > 0 ? cov / std::sqrt(va * vb) : -1;
 }
 
-// The shift search: every second shift first (the correlation of natural pictures at thumbnail
-// scale varies smoothly with the shift), then the neighbours of the best one.
+// The best correlation over shifts of up to kMaxShiftX/Y: every second shift first (the
+// correlation of natural pictures at thumbnail scale varies smoothly with the shift), then the
+// neighbours of the best one.
 double bestShiftedCorrelation(const std::vector<float>& from, const std::vector<float>& to) {
   double best = -1;
   int bx = 0, by = 0;
