@@ -228,7 +228,12 @@ function rssWatch(procs: () => Record<string, ServerProcess | undefined>) {
     for (const [name, p] of Object.entries(procs()))
       peaks[name] = Math.max(peaks[name] ?? 0, rssOf(p?.child.pid));
   }, 100);
-  return { stop: () => (clearInterval(timer), peaks) };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peaks;
+    },
+  };
 }
 
 async function misconf(url: string, dir: string, ms: number): Promise<void> {

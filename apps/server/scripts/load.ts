@@ -110,7 +110,12 @@ function peakRss(procs: ServerProcess[]): { stop(): number[] } {
       if (p.child.pid) peaks[i] = Math.max(peaks[i] ?? 0, rssOf(p.child.pid));
     });
   }, 50);
-  return { stop: () => (clearInterval(timer), peaks) };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peaks;
+    },
+  };
 }
 
 const pct = (sorted: number[], p: number) =>

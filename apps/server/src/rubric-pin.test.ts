@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { assertRubricPin, type RubricLike } from './rubric-pin.js';
 
 const ours: RubricLike = RUBRIC;
+const firstDimension = () => {
+  const first = ours.dimensions[0];
+  if (!first) throw new Error('the rubric has no dimension');
+  return first;
+};
 // A caller's copy: plain JSON, free to drift.
 type MutableRubric = Record<string, unknown> & {
   version: string;
@@ -28,16 +33,13 @@ describe('assertRubricPin', () => {
 
   it('refuses our fingerprint carried by a copy whose labels drifted', () => {
     const drifted = copy();
-    drifted.dimensions = [
-      { ...ours.dimensions[0]!, positive: 'porn' },
-      ...ours.dimensions.slice(1),
-    ];
+    drifted.dimensions = [{ ...firstDimension(), positive: 'porn' }, ...ours.dimensions.slice(1)];
     expect(() => assertRubricPin(drifted, ours)).toThrow(/dimensions\[0\]\.positive differs/);
   });
 
   it('refuses different labels, order, thresholds, or nothing to compare', () => {
     const labels = copy();
-    labels.dimensions = [{ ...ours.dimensions[0]!, positive: 'porn' }, ...ours.dimensions.slice(1)];
+    labels.dimensions = [{ ...firstDimension(), positive: 'porn' }, ...ours.dimensions.slice(1)];
     const order = copy();
     order.dimensions = [...ours.dimensions].reverse();
     const looser = copy();

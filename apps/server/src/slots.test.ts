@@ -9,8 +9,13 @@ describe('Slots', () => {
     expect(slots.inUse).toBe(2);
     expect(await slots.acquireWithin(30)).toBeNull();
     const order: string[] = [];
-    const c = slots.acquire().then((r) => (order.push('c'), r));
-    const d = slots.acquire().then((r) => (order.push('d'), r));
+    const queued = (name: string) =>
+      slots.acquire().then((release) => {
+        order.push(name);
+        return release;
+      });
+    const c = queued('c');
+    const d = queued('d');
     a();
     a(); // a second release of the same slot is a no-op
     const rc = await c;

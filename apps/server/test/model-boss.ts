@@ -72,7 +72,9 @@ export async function startModelBoss(
       return;
     }
     boss.calls++;
-    const mode = failures > 0 ? (failures--, '502') : boss.mode;
+    const failing = failures > 0;
+    if (failing) failures--;
+    const mode = failing ? '502' : boss.mode;
     if (mode === 'reset') return req.socket.destroy();
     if (mode === 'stall') return; // never answers
     let body: { model?: unknown; image?: unknown; labels?: unknown };

@@ -44,7 +44,7 @@ console.log(
 for (const file of files) {
   const runs = { before: [], after: [] };
   const cpu = { before: [], after: [] };
-  let last = {};
+  const last = {};
   for (let i = 0; i < Number(args.reps); i++) {
     for (const which of i % 2 === 0 ? ['before', 'after'] : ['after', 'before']) {
       const r = scan(builds[which], resolve(file));

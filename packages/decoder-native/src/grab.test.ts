@@ -85,7 +85,9 @@ describe('grabFrames', () => {
     const ref = await ffprobeFrameTimes(fixture('cuts.mp4'));
     const times = [ref[179], ref[61], ref[59], ref[0], ref[120]].map((t) => t ?? Number.NaN);
     const frames = await grabFrames(fixture('cuts.mp4'), times);
-    frames.forEach((frame, i) => expect(frame.t).toBeCloseTo(times[i] ?? Number.NaN, 6));
+    frames.forEach((frame, i) => {
+      expect(frame.t).toBeCloseTo(times[i] ?? Number.NaN, 6);
+    });
   });
 
   it.each(['cuts.mp4', 'cuts.ts'])(

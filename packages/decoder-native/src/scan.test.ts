@@ -102,7 +102,9 @@ describe('scanScenes', () => {
     const scan = await scanScenes(fixture('vfr.mp4'), { fast: false });
     const ref = await ffprobeFrameTimes(fixture('vfr.mp4'));
     expect(Array.from(scan.times)).toHaveLength(ref.length);
-    scan.times.forEach((t, i) => expect(t).toBeCloseTo(ref[i] ?? Number.NaN, 5));
+    scan.times.forEach((t, i) => {
+      expect(t).toBeCloseTo(ref[i] ?? Number.NaN, 5);
+    });
     expect(scan.scores).toHaveLength(scan.times.length);
     expect(scan.framesDecoded).toBe(ref.length);
     expect(scan.durationSec).toBeCloseTo(2, 5);
@@ -122,7 +124,9 @@ describe('scanScenes', () => {
     expect(scan.scenes).toHaveLength(scan.cuts.length + 1);
     expect(scan.scenes[0]?.start).toBe(0);
     expect(scan.scenes.at(-1)?.end).toBe(scan.durationSec);
-    scan.scenes.slice(1).forEach((scene, i) => expect(scene.start).toBe(scan.scenes[i]?.end));
+    scan.scenes.slice(1).forEach((scene, i) => {
+      expect(scene.start).toBe(scan.scenes[i]?.end);
+    });
   });
 
   it('scans a one-frame video', async () => {

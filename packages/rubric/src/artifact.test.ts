@@ -9,6 +9,7 @@ import { RubricArtifactSchema } from './schema.js';
 const read = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
 const rubricJson = JSON.parse(read('rubric.json')) as Record<string, unknown>;
 const jsonSchema = JSON.parse(read('rubric.schema.json')) as Record<string, unknown>;
+// biome-ignore lint/suspicious/noExplicitAny: each test reaches into the parsed JSON its own way
 const tampered = (change: (r: Record<string, any>) => void) => {
   const copy = JSON.parse(JSON.stringify(rubricJson));
   change(copy);

@@ -14,7 +14,7 @@ describe('interpretFrame', () => {
 
   it('is suggestive at or above the suggestive threshold when not explicit', () => {
     expect(interpretFrame({ explicit: 0.1, suggestive: 0.7 }, T)).toBe('suggestive');
-    expect(interpretFrame({ explicit: 0.1, suggestive: 0.6999999999999999 }, T)).toBe('sfw');
+    expect(interpretFrame({ explicit: 0.1, suggestive: 0.7 - 2 ** -53 }, T)).toBe('sfw');
   });
 
   it('lets explicit win when both thresholds are reached', () => {

@@ -23,7 +23,9 @@ describe('checkRubricPin', () => {
 
   it('refuses a changed label, order or threshold', () => {
     const label = copy();
-    (label.dimensions as { positive: string }[])[1]!.positive = 'this is a photo of a cat.';
+    const second = (label.dimensions as { positive: string }[])[1];
+    if (!second) throw new Error('the rubric has a second dimension');
+    second.positive = 'this is a photo of a cat.';
     // Even under our own fingerprint: a mirror that drifted is caught.
     expect(checkRubricPin(label)).toMatchObject({
       ok: false,

@@ -50,7 +50,10 @@ describe('imajin-video classify', () => {
     expect(mb.calls() - before).toBe(result.frame_count);
     const explicitFrames = result.frames.filter((f) => f.explicitness === 'explicit');
     expect(explicitFrames.length).toBeGreaterThan(0);
-    for (const f of explicitFrames) expect(f.t).toBeGreaterThan(1.1), expect(f.t).toBeLessThan(2.5);
+    for (const f of explicitFrames) {
+      expect(f.t).toBeGreaterThan(1.1);
+      expect(f.t).toBeLessThan(2.5);
+    }
     // the poster is never the explicit frame, and --poster wrote it as a JPEG
     expect(result.frames[result.poster_frame_index]?.explicitness).not.toBe('explicit');
     const meta = await sharp(poster).metadata();

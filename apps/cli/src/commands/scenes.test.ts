@@ -44,7 +44,9 @@ describe('imajin-video scenes', () => {
     expect(out.scenes).toHaveLength(3);
     expect(out.scenes[0]?.start).toBe(0);
     expect(out.scenes.at(-1)?.end).toBeCloseTo(out.duration_sec, 3);
-    out.scenes.slice(1).forEach((s, i) => expect(s.start).toBe(out.cuts[i]));
+    out.scenes.slice(1).forEach((s, i) => {
+      expect(s.start).toBe(out.cuts[i]);
+    });
   });
 
   it('reports a short insert as a departure: --json and the table', async () => {

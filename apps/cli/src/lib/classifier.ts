@@ -72,6 +72,11 @@ function serverClassifier(flags: ClassifierFlags, url: string): Classifier {
   const client = new ServerClient({ baseUrl: url, ...(flags.token ? { token: flags.token } : {}) });
   let calls = 0;
   let scorerName: Promise<string> | undefined;
+  /** Asks the server for its scorer once, whatever the number of videos. */
+  const scorerNameOnce = () => {
+    scorerName ??= client.scorerName();
+    return scorerName;
+  };
   return {
     source: `server ${url}`,
     async classify(path, hooks) {
@@ -87,7 +92,7 @@ function serverClassifier(flags: ClassifierFlags, url: string): Classifier {
     // The server names its scorer in /readyz, and every upload pins our rubric (a server on
     // another rubric refuses it with 409), so results are made under this identity.
     identity: async () => ({
-      scorer: await (scorerName ??= client.scorerName()),
+      scorer: await scorerNameOnce(),
       rubric_fingerprint: (await import('@imajin/rubric')).RUBRIC.fingerprint,
     }),
     calls: () => calls,

@@ -68,7 +68,9 @@ describe('contact sheet', () => {
       const { left, top } = layout.cell(i);
       // the frame itself, scaled into the cell
       const centre = px(left + layout.cellWidth / 2, top + Math.floor(layout.imageHeight / 2));
-      centre.forEach((v, k) => expect(Math.abs(v - (colours[i]?.[k] ?? 0))).toBeLessThan(8));
+      centre.forEach((v, k) => {
+        expect(Math.abs(v - (colours[i]?.[k] ?? 0))).toBeLessThan(8);
+      });
       // the label band's colour names the frame's explicitness
       const c = BAND_COLOURS[f.explicitness];
       expect(px(left + 2, top + layout.imageHeight + 2)).toEqual([c.r, c.g, c.b]);

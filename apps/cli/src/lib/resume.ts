@@ -53,7 +53,10 @@ export class ResumeIndex {
     const key = scorer && rubric ? identityKey(scorer, rubric) : '';
     const outcome: Outcome = line.result ? 'done' : line.error?.retryable ? 'retryable' : 'failed';
     let runs = this.byHash.get(line.sha256);
-    if (!runs) this.byHash.set(line.sha256, (runs = new Map()));
+    if (!runs) {
+      runs = new Map();
+      this.byHash.set(line.sha256, runs);
+    }
     if (runs.get(key) === 'done' && outcome !== 'done') return;
     runs.set(key, outcome);
   }

@@ -1,7 +1,7 @@
 // The page's script, inlined (plain ES2020, no dependencies): filters, path search, sorting,
 // the frame tooltip on hover and keyboard focus, and arrow keys between a strip's frames.
 // The rows are in the HTML already; the script only hides, reorders and annotates them.
-export const PAGE_SCRIPT = String.raw`
+export const PAGE_SCRIPT = `
 (() => {
   'use strict';
   const list = document.getElementById('videos');

@@ -58,7 +58,9 @@ describe('timelineOf', () => {
     const ends = tl.scenes.map((s) => s.left + s.width);
     expect(tl.scenes[0]?.left).toBe(0);
     expect(ends.at(-1)).toBe(100);
-    tl.scenes.slice(1).forEach((s, i) => expect(s.left).toBeCloseTo(ends[i] ?? -1, 5));
+    tl.scenes.slice(1).forEach((s, i) => {
+      expect(s.left).toBeCloseTo(ends[i] ?? -1, 5);
+    });
   });
 
   it('keeps a malformed line on the strip: no duration, or times past it', () => {

@@ -79,8 +79,9 @@ describe('a Redis restart', () => {
       await new Promise((r) => setTimeout(r, 100));
       accepted = await postRaw(server.url, '/classify-video?reuse=false', video);
     }
-    expect(accepted?.status).toBe(202);
-    ids.push(((await accepted?.json()) as { job_id: string }).job_id);
+    if (!accepted) throw new Error('no answer to the POST');
+    expect(accepted.status).toBe(202);
+    ids.push(((await accepted.json()) as { job_id: string }).job_id);
     const envelopes = await Promise.all(ids.map((id) => poll(server.url, id, 60_000)));
     expect(envelopes.map((e) => e.status)).toEqual(['done', 'done', 'done', 'done']);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);

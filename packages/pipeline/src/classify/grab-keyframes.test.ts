@@ -72,9 +72,9 @@ describe('grabKeyframes', () => {
     expect(fromScan).toBe(0);
     const grabbed = await grabFrames(video, plan.times);
     expect(frames.map((f) => f.t)).toEqual(grabbed.map((f) => f.t));
-    frames.forEach((frame, i) =>
-      expect(frame.data.equals((grabbed[i] as RgbFrame).data)).toBe(true),
-    );
+    frames.forEach((frame, i) => {
+      expect(frame.data.equals((grabbed[i] as RgbFrame).data)).toBe(true);
+    });
   });
 
   it('mixes both when the kept frames are too sparse for a short scene', async () => {
