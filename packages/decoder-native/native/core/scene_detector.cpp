@@ -8,6 +8,8 @@
 #include <limits>
 #include <map>
 
+#include "core/thumb_signal.h"
+
 namespace imajin {
 namespace {
 
@@ -63,26 +65,7 @@ constexpr double kZoomScales[] = {0.6, 0.7, 0.8, 0.88, 0.94, 0.97, 1.03, 1.06, 1
 // The correlation of `to` with `from` moved by (dx, dy) thumbnail pixels, over the overlap
 // (luma only).
 double shiftedCorrelation(const std::vector<float>& from, const std::vector<float>& to, int dx, int dy) {
-  const int x0 = std::max(0, dx), x1 = std::min(kThumbWidth, kThumbWidth + dx);
-  const int y0 = std::max(0, dy), y1 = std::min(kThumbHeight, kThumbHeight + dy);
-  const double n = double(x1 - x0) * (y1 - y0);
-  double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-  for (int y = y0; y < y1; ++y) {
-    // Row pointers only: `row - dx` may start before the buffer on the first row, which is
-    // undefined even unread (UBSan found it), so the column offset is applied per element.
-    const float* a = from.data() + size_t(y - dy) * kThumbWidth;
-    const float* b = to.data() + size_t(y) * kThumbWidth;
-    for (int x = x0; x < x1; ++x) {
-      const double va = a[x - dx], vb = b[x];
-      sa += va;
-      sb += vb;
-      saa += va * va;
-      sbb += vb * vb;
-      sab += va * vb;
-    }
-  }
-  const double cov = sab - sa * sb / n, va = saa - sa * sa / n, vb = sbb - sb * sb / n;
-  return va > 0 && vb > 0 ? cov / std::sqrt(va * vb) : -1;
+  return imajin::shiftedCorrelation(from.data(), to.data(), dx, dy);
 }
 
 // The best correlation over shifts of up to kMaxShiftX/Y: every second shift first (the

@@ -14,6 +14,8 @@ constexpr int kShiftStep = 2;
 
 double clamp01(double v) { return v < 0 ? 0 : (v > 1 ? 1 : v); }
 
+}  // namespace
+
 double shiftedCorrelation(const float* from, const float* to, int dx, int dy) {
   const int x0 = std::max(0, dx), x1 = std::min(kThumbWidth, kThumbWidth + dx);
   const int y0 = std::max(0, dy), y1 = std::min(kThumbHeight, kThumbHeight + dy);
@@ -36,8 +38,6 @@ double shiftedCorrelation(const float* from, const float* to, int dx, int dy) {
   const double cov = sab - sa * sb / n, va = saa - sa * sa / n, vb = sbb - sb * sb / n;
   return va > 0 && vb > 0 ? cov / std::sqrt(va * vb) : -1;
 }
-
-}  // namespace
 
 ThumbSignal makeThumbSignal(double t, const uint8_t* thumbnail, double flatStdDev) {
   ThumbSignal s;

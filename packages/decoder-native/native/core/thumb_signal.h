@@ -30,6 +30,10 @@ double colourShift(const ThumbSignal& a, const ThumbSignal& b);
 // 1 - correlation, clamped to [0, 1]; -1 when either is flat.
 double thumbChange(const ThumbSignal& a, const ThumbSignal& b);
 
+// The correlation of luma planes `to` with `from` moved by (dx, dy) thumbnail pixels, over the
+// overlap (each kThumbPixels long, mean-removed or not); -1 when either is flat there.
+double shiftedCorrelation(const float* from, const float* to, int dx, int dy);
+
 // The best correlation of `to`'s luma with `from`'s moved by up to 3/8 of the picture each way,
 // over the overlap (camera motion, before calling a change new content).
 double bestShiftedCorrelation(const ThumbSignal& from, const ThumbSignal& to);
