@@ -13,7 +13,9 @@ constexpr double kHalfSpans[] = {0.1, 0.2, 0.4, 0.8, 1.4, 2.0};
 constexpr double kLongestHalfSpan = 2.0;
 // A reference may sit this much further than its half-span when flat frames lie between.
 constexpr double kReferenceSlack = 0.5;
-// The same as the scene detector's: thumbnails under this standard deviation carry no picture.
+// Thumbnails under this standard deviation carry no picture: a departure to them is a drop to
+// low texture. (The scene detector uses the same bound but also keeps text on black as a
+// picture; for a departure, a title card counts as low texture either way.)
 constexpr double kFlatStdDev = 4.0;
 // "Came back": the shot before and after differ by at most this (1 - correlation).
 constexpr double kReturnedMax = 0.25;

@@ -62,31 +62,9 @@ constexpr double kMovedMatchRamp = 0.1;
 // Zooms tried between two frames (either way: a scale below 1 zooms out).
 constexpr double kZoomScales[] = {0.6, 0.7, 0.8, 0.88, 0.94, 0.97, 1.03, 1.06, 1.13, 1.25, 1.4, 1.65};
 
-// The correlation of `to` with `from` moved by (dx, dy) thumbnail pixels, over the overlap
-// (luma only).
-double shiftedCorrelation(const std::vector<float>& from, const std::vector<float>& to, int dx, int dy) {
-  return imajin::shiftedCorrelation(from.data(), to.data(), dx, dy);
-}
-
-// The best correlation over shifts of up to kMaxShiftX/Y: every second shift first (the
-// correlation of natural pictures at thumbnail scale varies smoothly with the shift), then the
-// neighbours of the best one.
+// The best correlation of `to`'s luma with `from`'s over shifts of up to kMaxShiftX/Y.
 double bestShiftedCorrelation(const std::vector<float>& from, const std::vector<float>& to) {
-  double best = -1;
-  int bx = 0, by = 0;
-  for (int dy = -kMaxShiftY; dy <= kMaxShiftY; dy += 2) {
-    for (int dx = -kMaxShiftX; dx <= kMaxShiftX; dx += 2) {
-      const double c = shiftedCorrelation(from, to, dx, dy);
-      if (c > best) best = c, bx = dx, by = dy;
-    }
-  }
-  for (int dy = by - 1; dy <= by + 1; ++dy) {
-    for (int dx = bx - 1; dx <= bx + 1; ++dx) {
-      if ((dx == bx && dy == by) || std::abs(dx) > kMaxShiftX || std::abs(dy) > kMaxShiftY) continue;
-      best = std::max(best, shiftedCorrelation(from, to, dx, dy));
-    }
-  }
-  return best;
+  return imajin::bestShiftedCorrelation(from.data(), to.data(), kMaxShiftX, kMaxShiftY);
 }
 
 // Pearson correlation of two luma thumbnails.

@@ -75,23 +75,27 @@ double thumbChange(const ThumbSignal& a, const ThumbSignal& b) {
   return clamp01(1.0 - dot / (a.norm * b.norm));
 }
 
-double bestShiftedCorrelation(const ThumbSignal& from, const ThumbSignal& to) {
-  if (from.flat || to.flat) return -1;
+double bestShiftedCorrelation(const float* from, const float* to, int maxShiftX, int maxShiftY) {
   double best = -1;
   int bestX = 0, bestY = 0;
-  for (int dy = -kMaxShiftY; dy <= kMaxShiftY; dy += kShiftStep) {
-    for (int dx = -kMaxShiftX; dx <= kMaxShiftX; dx += kShiftStep) {
-      const double c = shiftedCorrelation(from.px.data(), to.px.data(), dx, dy);
+  for (int dy = -maxShiftY; dy <= maxShiftY; dy += kShiftStep) {
+    for (int dx = -maxShiftX; dx <= maxShiftX; dx += kShiftStep) {
+      const double c = shiftedCorrelation(from, to, dx, dy);
       if (c > best) best = c, bestX = dx, bestY = dy;
     }
   }
   for (int dy = bestY - 1; dy <= bestY + 1; ++dy) {
     for (int dx = bestX - 1; dx <= bestX + 1; ++dx) {
-      if (std::abs(dx) > kMaxShiftX || std::abs(dy) > kMaxShiftY) continue;
-      best = std::max(best, shiftedCorrelation(from.px.data(), to.px.data(), dx, dy));
+      if ((dx == bestX && dy == bestY) || std::abs(dx) > maxShiftX || std::abs(dy) > maxShiftY) continue;
+      best = std::max(best, shiftedCorrelation(from, to, dx, dy));
     }
   }
   return best;
+}
+
+double bestShiftedCorrelation(const ThumbSignal& from, const ThumbSignal& to) {
+  if (from.flat || to.flat) return -1;
+  return bestShiftedCorrelation(from.px.data(), to.px.data(), kMaxShiftX, kMaxShiftY);
 }
 
 double blendExplained(const ThumbSignal& a, const ThumbSignal& b, const ThumbSignal& y) {

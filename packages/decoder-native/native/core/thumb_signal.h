@@ -34,8 +34,13 @@ double thumbChange(const ThumbSignal& a, const ThumbSignal& b);
 // overlap (each kThumbPixels long, mean-removed or not); -1 when either is flat there.
 double shiftedCorrelation(const float* from, const float* to, int dx, int dy);
 
-// The best correlation of `to`'s luma with `from`'s moved by up to 3/8 of the picture each way,
-// over the overlap (camera motion, before calling a change new content).
+// The best shiftedCorrelation over shifts of up to (maxShiftX, maxShiftY): every second shift
+// first (the correlation of natural pictures at thumbnail scale varies smoothly with the shift),
+// then the neighbours of the best one.
+double bestShiftedCorrelation(const float* from, const float* to, int maxShiftX, int maxShiftY);
+
+// The same for two signals' luma, with shifts of up to 3/8 of the picture each way (camera
+// motion, before calling a change new content); -1 when either is flat.
 double bestShiftedCorrelation(const ThumbSignal& from, const ThumbSignal& to);
 
 // Share of `y`'s energy that a least-squares blend alpha a + beta b explains (0 when degenerate);
