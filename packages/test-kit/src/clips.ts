@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ffmpeg } from './ffmpeg.js';
+import { ffmpegTo } from './ffmpeg.js';
 
 /** One shot: a flat colour card, or an lavfi source. */
 export interface Shot {
@@ -19,8 +19,9 @@ export interface ClipOptions {
   height?: number;
   fps?: number;
   /**
-   * A light grid over each colour card, different from one shot to the next. The decoder takes
-   * a uniform picture for a fade's bottom, not content, so flat cards alone never make a cut.
+   * A light grid over each colour card, different from one shot to the next (default true). The
+   * decoder takes a uniform picture for a fade's bottom, not content, so flat cards alone would
+   * never make a cut. The grid keeps the card's mean colour, which the model-boss stand-in reads.
    */
   grid?: boolean;
   /** Extra output arguments, after the defaults (e.g. ['-g', '50', '-sc_threshold', '0']). */
@@ -60,9 +61,14 @@ export async function makeClip(
   await mkdir(path.dirname(file), { recursive: true });
   const size = `${o.width ?? 320}x${o.height ?? 180}`;
   const fps = o.fps ?? 25;
-  const inputs = shots.flatMap((s, i) => ['-f', 'lavfi', '-i', input(s, i, size, fps, !!o.grid)]);
+  const inputs = shots.flatMap((s, i) => [
+    '-f',
+    'lavfi',
+    '-i',
+    input(s, i, size, fps, o.grid ?? true),
+  ]);
   const joined = `${shots.map((_, i) => `[${i}:v]`).join('')}concat=n=${shots.length}:v=1:a=0,format=yuv420p[v]`;
-  await ffmpeg([
+  return ffmpegTo(file, [
     ...inputs,
     '-filter_complex',
     joined,
@@ -74,12 +80,18 @@ export async function makeClip(
     'veryfast',
     '-g',
     String(fps * 2),
-    '-movflags',
-    '+faststart',
     ...(o.outputArgs ?? []),
-    file,
   ]);
-  return file;
+}
+
+/** The bytes of a clip made in a scratch directory that is removed again. */
+export async function clipBytes(shots: readonly Shot[], o: ClipOptions = {}): Promise<Buffer> {
+  const scratch = await scratchDir('imajin-clip');
+  try {
+    return await readFile(await makeClip(path.join(scratch.dir, 'clip.mp4'), shots, o));
+  } finally {
+    await scratch.remove();
+  }
 }
 
 /**

@@ -1,13 +1,14 @@
 // @imajin/test-kit: the helpers every package's tests share (private, never shipped).
 export {
   type ClipOptions,
+  clipBytes,
   garbageFile,
   makeClip,
   type Shot,
   scratchDir,
   truncatedCopy,
 } from './clips.js';
-export { ffmpeg, rng } from './ffmpeg.js';
+export { ffmpeg, ffmpegTo, rng } from './ffmpeg.js';
 export {
   type BossMode,
   type ModelBossStandIn,
