@@ -1,6 +1,6 @@
 import { openAsBlob } from 'node:fs';
+import { sleep } from '@imajin/pipeline';
 import type { ClassifyResult, ErrorInfo } from '../types.js';
-import { sleep } from './sleep.js';
 
 /** A job or request the server answered with an error (its `{error, error_code, retryable}`). */
 export class ServerError extends Error implements ErrorInfo {
