@@ -59,13 +59,22 @@ export function createDeliveryProcessor(deps: DeliveryDeps) {
     const url = new URL(t.url);
     const started = Date.now();
     const first = t.first_attempt_at ?? started;
-    const signature = signCallback(body, config.secrets[0] as string);
-    const attempt = await deliver(
-      url,
-      body,
-      { [SIGNATURE_HEADER]: signature, [DELIVERY_HEADER]: `${job_id}:${status}` },
-      config,
-    );
+    const secret = config.secrets[0];
+    // Queued by a process that had a secret, run by one that has none: nothing to sign with.
+    const attempt = secret
+      ? await deliver(
+          url,
+          body,
+          {
+            [SIGNATURE_HEADER]: signCallback(body, secret),
+            [DELIVERY_HEADER]: `${job_id}:${status}`,
+          },
+          config,
+        )
+      : ({
+          outcome: 'refused',
+          error: 'callbacks are not configured on this worker (CALLBACK_SECRET is unset)',
+        } as const);
     const now = Date.now();
     const next: TargetState = {
       ...t,
