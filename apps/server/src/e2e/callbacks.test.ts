@@ -56,6 +56,7 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
   let byName: CallbackReceiver;
   let video: Buffer;
   let other: Buffer;
+  let third: Buffer;
   const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251));
 
   const submit = (path: string, bytes = video, query = 'reuse=false&keyframes=3') =>
@@ -81,6 +82,7 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
     });
     video = await readFile(await makeClip(dir, 'a.mp4', shots('gray')));
     other = await readFile(await makeClip(dir, 'b.mp4', shots('white')));
+    third = await readFile(await makeClip(dir, 'c.mp4', shots('yellow')));
     [boss, recv, byName] = await Promise.all([startModelBoss(), startReceiver(), startReceiver()]);
     server = await startServer({
       REDIS_URL: REDIS_URL as string,
@@ -251,6 +253,24 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
     expect(recv.on('/second')).toHaveLength(1);
     expect(recv.on('/second')[0]?.body).toBe(recv.on('/first')[0]?.body);
     expect(env.callback?.attempts).toBe(1);
+  });
+
+  it('a resubmission with a new callback_url while the job runs: both URLs are called once', async () => {
+    boss.latencyMs = 1500; // the job outlasts the resubmission (either way, both must be called)
+    try {
+      const first = await submit('/while-1', third, 'keyframes=3');
+      const again = await submit('/while-2', third, 'keyframes=3');
+      expect(again).toBe(first);
+      await until(async () =>
+        recv.on('/while-1').length && recv.on('/while-2').length ? true : undefined,
+      );
+      const env = await callbackIn(server, first, 'delivered');
+      expect(env.status).toBe('done');
+      expect(recv.on('/while-1')).toHaveLength(1);
+      expect(recv.on('/while-2')).toHaveLength(1);
+    } finally {
+      boss.latencyMs = 0;
+    }
   });
 
   it('without CALLBACK_SECRET a callback_url is refused with 400; other requests work', async () => {
