@@ -93,7 +93,7 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
       CALLBACK_SECRET: SECRETS.join(','),
       CALLBACK_ALLOWED_HOSTS: `127.0.0.1:${recv.port},localhost:${byName.port}`,
       CALLBACK_FIRST_RETRY: '300ms',
-      CALLBACK_RETRY_WINDOW: '4s',
+      CALLBACK_RETRY_WINDOW: '5s',
       CALLBACK_TIMEOUT: '1s',
       CALLBACK_CONNECT_TIMEOUT: '1s',
     });
@@ -182,7 +182,10 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
       next_attempt_at: null,
     });
     expect(env.callback?.attempts).toBeGreaterThanOrEqual(2);
-    expect(recv.on('/silent').length).toBe(env.callback?.attempts);
+    // Each attempt reached the receiver (one still in the receiver's hands when its attempt
+    // timed out would be missing, hence at most).
+    expect(recv.on('/silent').length).toBeGreaterThanOrEqual(2);
+    expect(recv.on('/silent').length).toBeLessThanOrEqual(env.callback?.attempts ?? 0);
     expect(await counter(server, 'given_up')).toBe(givenUp + 1);
   });
 
