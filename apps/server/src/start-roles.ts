@@ -4,9 +4,7 @@
 import { type ServerType, serve } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Redis } from 'ioredis';
-import { Callbacks, callbackQueueName, createDeliveryQueue } from './callbacks/queue.js';
-import { CallbackStore } from './callbacks/state.js';
-import { startDeliveryWorker } from './callbacks/worker.js';
+import { buildCallbacks, startCallbackWorker } from './callbacks/wiring.js';
 import type { Config } from './config.js';
 import type { Engine } from './engine.js';
 import { createApp } from './http/app.js';
@@ -40,28 +38,6 @@ export function jobStores(config: Config, redis: Redis) {
   };
 }
 
-/** How long a job's callback state (and its delivery jobs) are kept: the record's TTL plus the window. */
-function callbackKeepSec(config: Config): number {
-  return config.jobTtlSec + Math.ceil(config.callbacks.retryWindowMs / 1000);
-}
-
-/** The callbacks side on one client (the API's or the worker's); the queue is shared. */
-export function callbacksOn(
-  config: Config,
-  redis: Redis,
-  queue: Callbacks['queue'],
-  logger: Logger,
-) {
-  const keys = redisKeys(config.redisPrefix);
-  return new Callbacks(
-    config.callbacks,
-    new CallbackStore(redis, keys, callbackKeepSec(config)),
-    queue,
-    new JobRecords(redis, keys, config.jobTtlSec),
-    logger,
-  );
-}
-
 export function buildServices(
   config: Config,
   engine: Engine,
@@ -78,12 +54,6 @@ export function buildServices(
     redisKeys(config.redisPrefix).bullPrefix,
     config.jobTtlSec,
   );
-  const deliveries = createDeliveryQueue(
-    callbackQueueName(config.queueName),
-    queueRedis,
-    redisKeys(config.redisPrefix).bullPrefix,
-    callbackKeepSec(config),
-  );
   metrics.attach({
     queueDepth: () => queueDepth(queue),
     queuedBytes: () => stores.queuedBytes.total(),
@@ -99,7 +69,7 @@ export function buildServices(
     slots: new Slots(config.worker.concurrency),
     metrics,
     logger,
-    callbacks: callbacksOn(config, redis, deliveries, logger),
+    callbacks: buildCallbacks(config, redis, { connection: queueRedis }, logger),
   };
 }
 
@@ -117,30 +87,16 @@ export function startServicesWorker(services: Services, workerRedis: Redis): Run
     backoffMaxMs: config.retry.backoffMaxMs,
     retryWindowMs: config.retry.windowMs,
   };
-  const callbacks = callbacksOn(config, workerRedis, services.callbacks.queue, services.logger);
+  const { logger, metrics } = services;
+  const callbacks = buildCallbacks(config, workerRedis, services.callbacks.queue, logger);
   const deps = {
     ...services,
     ...jobStores(config, workerRedis),
     retryWindowMs: config.retry.windowMs,
     callbacks,
   };
-  const classify = startWorker(workerRedis, settings, deps, services.logger);
-  // Deliveries run wherever jobs run; with CALLBACK_SECRET unset none are ever queued.
-  const deliveries = startDeliveryWorker(
-    workerRedis,
-    {
-      queueName: callbackQueueName(config.queueName),
-      bullPrefix: settings.bullPrefix,
-      lockDurationMs: settings.lockDurationMs,
-      stalledIntervalMs: settings.stalledIntervalMs,
-    },
-    {
-      config: config.callbacks,
-      store: callbacks.store,
-      metrics: services.metrics,
-      logger: services.logger,
-    },
-  );
+  const classify = startWorker(workerRedis, settings, deps, logger);
+  const deliveries = startCallbackWorker(config, callbacks, workerRedis, metrics, logger);
   return {
     worker: classify.worker,
     async drain(timeoutMs) {
