@@ -48,8 +48,9 @@ export function createDeliveryQueue(
       // The retry window ends a delivery (worker.ts), not an attempt count.
       attempts: 1_000_000,
       backoff: { type: DELIVERY_BACKOFF },
-      // Kept as long as the target's state, so a late duplicate add is ignored by id.
-      removeOnComplete: { age: keepSec },
+      // A completed delivery goes at once (its body holds the result, poster included): a
+      // late duplicate add then runs, finds the target delivered or given up, and sends nothing.
+      removeOnComplete: true,
       removeOnFail: { age: keepSec },
     },
   });
