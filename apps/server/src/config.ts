@@ -3,6 +3,7 @@
 
 import { MAX_KEYFRAMES } from '@imajin/pipeline';
 import { z } from 'zod';
+import { type CallbackConfig, readCallbackConfig } from './callbacks/config.js';
 import { ConfigError } from './errors/config-error.js';
 import { parseBytes, parseSeconds } from './units.js';
 
@@ -115,6 +116,8 @@ export interface Config {
   };
   apiTokens: string[];
   logLevel: string;
+  /** Webhooks (CALLBACK_*): see callbacks/config.ts. */
+  callbacks: CallbackConfig;
 }
 
 /** Reads and checks the environment; throws ConfigError listing every bad variable. */
@@ -141,6 +144,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`KEYFRAMES_MIN: ${e.KEYFRAMES_MIN} is above KEYFRAMES_MAX ${e.KEYFRAMES_MAX}`);
   if (e.RETRY_BACKOFF_MIN > e.RETRY_BACKOFF_MAX)
     problems.push('RETRY_BACKOFF_MIN: is above RETRY_BACKOFF_MAX');
+  const callbacks = readCallbackConfig(present, production);
+  problems.push(...callbacks.problems);
   if (problems.length) throw new ConfigError(problems);
 
   const scorer: ScorerConfig =
@@ -200,12 +205,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .map((t) => t.trim())
       .filter(Boolean),
     logLevel: e.LOG_LEVEL,
+    callbacks: callbacks.config,
   };
 }
 
 function describe(env: Record<string, string | undefined>, path: readonly PropertyKey[]): string {
   const key = path[0];
   const value = typeof key === 'string' ? env[key] : undefined;
-  if (value === undefined || key === 'API_TOKENS' || key === 'REDIS_URL') return '';
+  if (
+    value === undefined ||
+    key === 'API_TOKENS' ||
+    key === 'CALLBACK_SECRET' ||
+    key === 'REDIS_URL'
+  )
+    return '';
   return ` (got ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)})`;
 }

@@ -38,6 +38,12 @@ export class Metrics {
     labelNames: ['error_code'] as const,
     registers: [this.registry],
   });
+  readonly callbacks = new Counter({
+    name: 'imajin_callback_deliveries_total',
+    help: 'Callback attempts by outcome: delivered, retried (failed, another attempt scheduled), given_up (window over, or refused by the allow-list)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   readonly httpRequests = new Counter({
     name: 'imajin_http_requests_total',
     help: 'HTTP requests by route and status',

@@ -1,5 +1,6 @@
 // Everything the HTTP routes and the worker share, built once per process (start-roles.ts).
 import type { Redis } from 'ioredis';
+import type { Callbacks } from './callbacks/queue.js';
 import type { Config } from './config.js';
 import type { Engine } from './engine.js';
 import type { Breaker } from './jobs/breaker.js';
@@ -28,4 +29,6 @@ export interface Services {
   slots: Slots;
   metrics: Metrics;
   logger: Logger;
+  /** Webhooks: attaching callback URLs, enqueueing deliveries (callbacks/queue.ts). */
+  callbacks: Callbacks;
 }

@@ -4,6 +4,7 @@
 import { type ServerType, serve } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Redis } from 'ioredis';
+import { buildCallbacks, startCallbackWorker } from './callbacks/wiring.js';
 import type { Config } from './config.js';
 import type { Engine } from './engine.js';
 import { createApp } from './http/app.js';
@@ -68,6 +69,7 @@ export function buildServices(
     slots: new Slots(config.worker.concurrency),
     metrics,
     logger,
+    callbacks: buildCallbacks(config, redis, { connection: queueRedis }, logger),
   };
 }
 
@@ -85,12 +87,23 @@ export function startServicesWorker(services: Services, workerRedis: Redis): Run
     backoffMaxMs: config.retry.backoffMaxMs,
     retryWindowMs: config.retry.windowMs,
   };
+  const { logger, metrics } = services;
+  const callbacks = buildCallbacks(config, workerRedis, services.callbacks.queue, logger);
   const deps = {
     ...services,
     ...jobStores(config, workerRedis),
     retryWindowMs: config.retry.windowMs,
+    callbacks,
   };
-  return startWorker(workerRedis, settings, deps, services.logger);
+  const classify = startWorker(workerRedis, settings, deps, logger);
+  const deliveries = startCallbackWorker(config, callbacks, workerRedis, metrics, logger);
+  return {
+    worker: classify.worker,
+    async drain(timeoutMs) {
+      // An attempt in flight is short (CALLBACK_TIMEOUT); one cut off is retried elsewhere.
+      await Promise.all([classify.drain(timeoutMs), deliveries.close()]);
+    },
+  };
 }
 
 export interface RunningRoles {
@@ -184,6 +197,7 @@ export async function startRoles(o: RoleOptions): Promise<RunningRoles> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (worker) await worker.drain(config.worker.drainTimeoutMs);
       await services.queue.close();
+      await services.callbacks.close();
       await o.engine.close();
       await Promise.allSettled([
         redis.quit(),

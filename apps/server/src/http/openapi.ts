@@ -31,6 +31,9 @@ const QueryDoc = z.object({
     .enum(['true', 'false'])
     .optional()
     .openapi({ description: 'false: do not reuse an identical job' }),
+  callback_url: z.string().optional().openapi({
+    description: 'POST /classify-video only: where to POST the envelope when the job ends',
+  }),
 });
 
 const body = {

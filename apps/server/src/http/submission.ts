@@ -14,6 +14,8 @@ export interface RequestOptions {
   options: JobOptions;
   pin: RubricPin | undefined;
   reuse: boolean;
+  /** Where to POST the envelope when the job ends (async route only). */
+  callbackUrl: string | undefined;
 }
 
 export type BodyKind = 'json' | 'raw';
@@ -52,6 +54,7 @@ export function parseJsonFields(body: unknown): RequestOptions {
     options: { keyframes: b.keyframes ?? null, scorers: b.scorers ?? [] },
     pin: b.rubric,
     reuse: b.reuse ?? true,
+    callbackUrl: b.callback_url,
   };
 }
 
@@ -77,5 +80,6 @@ export function parseQuery(query: Record<string, string>): RequestOptions {
     options: { keyframes: q.keyframes ?? null, scorers: q.scorers ?? [] },
     pin,
     reuse: q.reuse ?? true,
+    callbackUrl: q.callback_url,
   };
 }

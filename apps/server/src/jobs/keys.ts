@@ -4,6 +4,8 @@ export interface Keys {
   job(id: string): string;
   video(id: string): string;
   dedupe(key: string): string;
+  /** A job's callback targets and their delivery state (callbacks/state.ts). */
+  callbacks(id: string): string;
   queuedBytes: string;
   queuedBytesByJob: string;
   breakerFailures: string;
@@ -17,6 +19,7 @@ export function redisKeys(prefix: string): Keys {
     job: (id) => `${prefix}:job:${id}`,
     video: (id) => `${prefix}:video:${id}`,
     dedupe: (key) => `${prefix}:dedupe:${key}`,
+    callbacks: (id) => `${prefix}:callbacks:${id}`,
     queuedBytes: `${prefix}:queued-bytes`,
     queuedBytesByJob: `${prefix}:queued-bytes-by-job`,
     breakerFailures: `${prefix}:breaker:failures`,

@@ -5,6 +5,8 @@
 // - back to the queue: the scorer is down (breaker open → delayed until the probe time) or a
 //   transient scorer failure (thrown, so BullMQ's backoff retries it), or a drain (handed back).
 import { DelayedError, type Job, WaitingError } from 'bullmq';
+import type { Callbacks } from '../callbacks/queue.js';
+import { holdAfterJobEnd } from '../callbacks/test-hook.js';
 import type { Engine } from '../engine.js';
 import { pipelineErrorInfo } from '../errors/pipeline-error-info.js';
 import { isRedisFault } from '../errors/redis-fault.js';
@@ -29,6 +31,8 @@ export interface ProcessorDeps {
   metrics: Metrics;
   logger: Logger;
   retryWindowMs: number;
+  /** Enqueues the job's callbacks once its record is final (absent in unit tests). */
+  callbacks?: Callbacks;
 }
 
 export type Processor = (job: Job<JobData>, token?: string) => Promise<void>;
@@ -38,6 +42,9 @@ export function createProcessor(deps: ProcessorDeps, drain: AbortSignal): Proces
 
   const finish = async (id: string, patch: RecordPatch, log: Logger) => {
     await records.update(id, patch);
+    // The callback is enqueued before this processor returns (see callbacks/queue.ts).
+    await holdAfterJobEnd(deps.callbacks?.config.holdAfterJobEnd ?? false, log);
+    await deps.callbacks?.jobEnded(id);
     await deps.videos.delete(id);
     await deps.queuedBytes.remove(id);
     metrics.jobs.inc({ outcome: patch.status ?? 'failed', error_code: patch.error_code ?? '' });
@@ -63,7 +70,9 @@ export function createProcessor(deps: ProcessorDeps, drain: AbortSignal): Proces
     const log = deps.logger.child({ job_id: id, attempt: job.attemptsMade + 1 });
     const rec = await records.get(id);
     if (!rec || isFinal(rec.status)) {
-      // Expired, or finished by a worker that was presumed dead: just tidy up.
+      // Expired, or finished by a worker that was presumed dead: tidy up, and enqueue the
+      // callbacks in case that worker died before it did.
+      if (rec) await deps.callbacks?.jobEnded(id);
       await deps.videos.delete(id);
       await deps.queuedBytes.remove(id);
       return;

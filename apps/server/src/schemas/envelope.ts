@@ -7,6 +7,20 @@ export const JobStatusSchema = z
   .openapi('JobStatus');
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 
+// --- callbacks (webhooks): the delivery of the job's callback_url, on GET only ---
+export const CallbackStateSchema = z
+  .object({
+    state: z
+      .enum(['pending', 'retrying', 'delivered', 'given_up'])
+      .describe('pending: the job has not ended or the first attempt has not run yet'),
+    attempts: z.number().int(),
+    last_status: z.number().int().nullable().describe('the receiver’s last HTTP status'),
+    last_error: z.string().nullable(),
+    next_attempt_at: z.string().nullable().describe('ISO 8601, while a retry is scheduled'),
+  })
+  .openapi('CallbackState');
+// --- end callbacks ---
+
 export const JobEnvelopeSchema = z
   .object({
     job_id: z.uuid(),
@@ -15,6 +29,9 @@ export const JobEnvelopeSchema = z
     error: z.string().nullable(),
     error_code: z.string().nullable().describe('stable snake_case word when failed'),
     retryable: z.boolean().nullable().describe('when failed: whether submitting again may succeed'),
+    callback: CallbackStateSchema.optional().describe(
+      'GET only, when a callback_url was given (the latest one, if several)',
+    ),
   })
   .openapi('JobEnvelope');
 export type JobEnvelope = z.infer<typeof JobEnvelopeSchema>;

@@ -28,6 +28,14 @@ export const RubricPinSchema = z
   )
   .openapi('RubricPin');
 
+// --- callbacks (webhooks): POST /classify-video only; checked against the allow-list later ---
+export const CallbackUrlSchema = z
+  .string()
+  .describe(
+    'http(s) URL POSTed the job envelope, signed, when the job ends; its host must be on CALLBACK_ALLOWED_HOSTS',
+  );
+// --- end callbacks ---
+
 export const ClassifyBodySchema = z
   .object({
     video_base64: z.string().describe('the video file, base64 (a data: URL prefix is accepted)'),
@@ -35,6 +43,7 @@ export const ClassifyBodySchema = z
     scorers: ScorersSchema.optional(),
     rubric: RubricPinSchema.optional(),
     reuse: z.boolean().optional().describe('false: run again even if the same job exists'),
+    callback_url: CallbackUrlSchema.optional(),
   })
   .openapi('ClassifyRequest');
 
@@ -65,6 +74,7 @@ export const ClassifyQuerySchema = z
       .enum(['true', 'false'])
       .optional()
       .transform((v) => (v === undefined ? undefined : v === 'true')),
+    callback_url: CallbackUrlSchema.optional(),
   })
   .openapi('ClassifyQuery');
 

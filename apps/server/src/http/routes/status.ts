@@ -43,6 +43,7 @@ async function reconcile(s: Services, rec: JobRecord): Promise<JobRecord> {
     'job abandoned by the queue: marked failed',
   );
   await Promise.all([s.videos.delete(rec.job_id), s.queuedBytes.remove(rec.job_id)]);
+  await s.callbacks.jobEnded(rec.job_id);
   return { ...rec, ...patch };
 }
 
@@ -56,6 +57,9 @@ export function statusRoute(app: OpenAPIHono, s: Services): void {
       );
     if (!isFinal(rec.status) && Date.now() - rec.updated_at > RECONCILE_AFTER_MS)
       rec = await reconcile(s, rec);
-    return c.json(toEnvelope(rec), 200, { 'X-Job-Id': rec.job_id });
+    const callback = await s.callbacks.store.summary(rec.job_id);
+    return c.json({ ...toEnvelope(rec), ...(callback ? { callback } : {}) }, 200, {
+      'X-Job-Id': rec.job_id,
+    });
   });
 }

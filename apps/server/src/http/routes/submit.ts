@@ -3,6 +3,7 @@
 // becomes a failed job, not a 4xx.
 import { randomUUID } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { checkCallbackUrl } from '../../callbacks/request.js';
 import { BadRequestError } from '../../errors/bad-request-error.js';
 import { PayloadTooLargeError } from '../../errors/payload-too-large-error.js';
 import { acceptJob, type Upload } from '../../jobs/accept.js';
@@ -43,11 +44,13 @@ export function submitRoute(app: OpenAPIHono, s: Services): void {
     const id = randomUUID();
     const sink = uploadSink(s, id);
     let upload: Upload;
+    let callbackUrl: string | undefined;
     try {
       let opts: RequestOptions;
       let bytes: number;
       if (kind === 'raw') {
         opts = parseQuery(c.req.query());
+        callbackUrl = checkCallbackUrl(s.config.callbacks, opts.callbackUrl);
         assertRubricPin(opts.pin, s.rubric);
         bytes = await streamBody(req, limits.uploadBytes, 'the upload', (chunk) =>
           sink.write(chunk),
@@ -62,6 +65,7 @@ export function submitRoute(app: OpenAPIHono, s: Services): void {
           await sink.write(chunk);
         });
         opts = parseJsonFields(body.fields);
+        callbackUrl = checkCallbackUrl(s.config.callbacks, opts.callbackUrl);
         assertRubricPin(opts.pin, s.rubric);
         bytes = body.videoBytes;
       }
@@ -82,6 +86,8 @@ export function submitRoute(app: OpenAPIHono, s: Services): void {
       { ...s, rubricFingerprint: s.rubric.fingerprint, scorerName: s.engine.scorerName },
       upload,
     );
+    // After acceptance, so a resubmission attaches to the job it was answered with.
+    if (callbackUrl) await s.callbacks.attach(accepted.job_id, callbackUrl);
     return c.json(accepted, 202, { 'X-Job-Id': accepted.job_id });
   });
 }

@@ -48,6 +48,8 @@ export function syncRoute(app: OpenAPIHono, s: Services): void {
   app.post('/classify-video/sync', async (c) => {
     await checkScorer(s.breaker);
     const { opts, video } = await readVideo(c, limits.syncBytes);
+    if (opts.callbackUrl !== undefined)
+      throw new BadRequestError('callback_url is for POST /classify-video: sync answers inline');
     assertRubricPin(opts.pin, s.rubric);
     if (video.length === 0) throw new BadRequestError('the video is empty (0 bytes)');
 
