@@ -1,0 +1,40 @@
+// The job as the API answers it: 202 on submit (Accepted), and the envelope GET and sync return.
+import { z } from 'zod';
+import { ErrorCodeSchema } from './error.js';
+import { ClassifyResultReadSchema, ClassifyResultSchema } from './result.js';
+
+export const JOB_STATUSES = ['queued', 'processing', 'done', 'failed'] as const;
+export const JobStatusSchema = z.enum(JOB_STATUSES).meta({ id: 'JobStatus' });
+export type JobStatus = z.infer<typeof JobStatusSchema>;
+
+const envelopeFields = {
+  job_id: z.uuid(),
+  status: JobStatusSchema,
+  error: z.string().nullable().describe('set when failed: what went wrong, in words'),
+  error_code: ErrorCodeSchema.nullable().describe('set when failed: a stable snake_case word'),
+  retryable: z
+    .boolean()
+    .nullable()
+    .describe('set when failed: whether submitting the same video again may succeed'),
+};
+
+export const JobEnvelopeSchema = z
+  .object({ ...envelopeFields, result: ClassifyResultSchema.nullable() })
+  .meta({ id: 'JobEnvelope' });
+export type JobEnvelope = z.infer<typeof JobEnvelopeSchema>;
+
+/** The envelope as a client reads it: fields it does not know (a newer server's) are dropped. */
+export const JobEnvelopeReadSchema = z.object({
+  ...envelopeFields,
+  result: ClassifyResultReadSchema.nullable(),
+});
+
+export const AcceptedSchema = z
+  .object({
+    job_id: z.uuid(),
+    status: JobStatusSchema.describe(
+      '"queued" for a new job; a resubmission reports its job’s status',
+    ),
+  })
+  .meta({ id: 'Accepted' });
+export type Accepted = z.infer<typeof AcceptedSchema>;
