@@ -53,14 +53,62 @@ describe('ClassifyResultSchema', () => {
   });
 
   const broken: [string, (r: ClassifyResult) => void, RegExp][] = [
-    ['frame_count', (r) => void (r.frame_count = 2), /frame_count must equal/],
-    ['poster index', (r) => void (r.poster_frame_index = 3), /poster_frame_index/],
-    ['is_explicit', (r) => void (r.is_explicit = false), /is_explicit must mean/],
-    ['frame index', (r) => void ((r.frames[2] as { index: number }).index = 7), /frames\[2\]/],
-    ['scene', (r) => void ((r.frames[0] as { scene: number }).scene = 3), /past scene_count/],
-    ['segment', (r) => void (r.explicit_segments = [{ start: 2, end: 1 }]), /end before/],
-    ['departures', (r) => void (r.sampling.departures_scored = 2), /must not exceed/],
-    ['no segment', (r) => void (r.explicit_segments = []), /must report a segment/],
+    [
+      'frame_count',
+      (r) => {
+        r.frame_count = 2;
+      },
+      /frame_count must equal/,
+    ],
+    [
+      'poster index',
+      (r) => {
+        r.poster_frame_index = 3;
+      },
+      /poster_frame_index/,
+    ],
+    [
+      'is_explicit',
+      (r) => {
+        r.is_explicit = false;
+      },
+      /is_explicit must mean/,
+    ],
+    [
+      'frame index',
+      (r) => {
+        (r.frames[2] as { index: number }).index = 7;
+      },
+      /frames\[2\]/,
+    ],
+    [
+      'scene',
+      (r) => {
+        (r.frames[0] as { scene: number }).scene = 3;
+      },
+      /past scene_count/,
+    ],
+    [
+      'segment',
+      (r) => {
+        r.explicit_segments = [{ start: 2, end: 1 }];
+      },
+      /end before/,
+    ],
+    [
+      'departures',
+      (r) => {
+        r.sampling.departures_scored = 2;
+      },
+      /must not exceed/,
+    ],
+    [
+      'no segment',
+      (r) => {
+        r.explicit_segments = [];
+      },
+      /must report a segment/,
+    ],
   ];
   for (const [what, breakIt, message] of broken) {
     it(`refuses an inconsistent ${what} (strict and lenient alike)`, () => {
