@@ -1,5 +1,5 @@
 // A client like the platform's ingester: POST, poll GET until done or failed.
-import type { JobEnvelope } from '../src/schemas/envelope.js';
+import type { JobEnvelope } from '@imajin/wire';
 
 export async function postJson(
   base: string,

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { RUBRIC } from '@imajin/rubric';
 import type { Engine, VideoFacts } from '../src/engine.js';
-import type { JobOptions } from '../src/schemas/request.js';
-import { type ClassifyResult, ClassifyResultSchema } from '../src/schemas/result.js';
+import type { JobOptions } from '../src/jobs/options.js';
+import { type ClassifyResult, ClassifyResultSchema } from '@imajin/wire';
 
 export type Behaviour = (video: Buffer, call: number) => Error | 'ok' | Promise<Error | 'ok'>;
 

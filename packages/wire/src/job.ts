@@ -18,8 +18,10 @@ const envelopeFields = {
     .describe('set when failed: whether submitting the same video again may succeed'),
 };
 
+// `z.union([X, z.null()])`, not `X.nullable()`: @asteasolutions/zod-to-openapi 9 writes a
+// nullable named object as a bare $ref, dropping the null.
 export const JobEnvelopeSchema = z
-  .object({ ...envelopeFields, result: ClassifyResultSchema.nullable() })
+  .object({ ...envelopeFields, result: z.union([ClassifyResultSchema, z.null()]) })
   .meta({ id: 'JobEnvelope' });
 export type JobEnvelope = z.infer<typeof JobEnvelopeSchema>;
 

@@ -4,6 +4,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RUBRIC } from '@imajin/rubric';
+import type { ClassifyResult } from '@imajin/wire';
+import { ClassifyResultSchema } from '@imajin/wire';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { poll, postJson, postRaw } from '../../test/client.js';
@@ -11,8 +13,6 @@ import { startModelBoss, type TestModelBoss } from '../../test/model-boss.js';
 import { dropTestPrefix, hasRedis, REDIS_URL, testPrefix } from '../../test/redis.js';
 import { type ServerProcess, startServer, troubleLines } from '../../test/server-process.js';
 import { makeClip, truncate } from '../../test/videos.js';
-import type { ClassifyResult } from '../schemas/result.js';
-import { ClassifyResultSchema } from '../schemas/result.js';
 
 /** What the ingester does with a result: the same fields a photo's classification has. */
 async function mapLikeThePlatform(result: ClassifyResult) {

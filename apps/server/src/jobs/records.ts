@@ -1,11 +1,11 @@
 // Job records: one Redis hash per job, with a TTL refreshed on every write. A record that is
 // done or failed is final: a late writer (a worker whose job was recovered elsewhere) cannot
 // turn it back, which the Lua update enforces atomically.
+
+import type { ClassifyResult, JobEnvelope, JobStatus } from '@imajin/wire';
 import type { Redis } from 'ioredis';
-import type { JobEnvelope, JobStatus } from '../schemas/envelope.js';
-import type { JobOptions } from '../schemas/request.js';
-import type { ClassifyResult } from '../schemas/result.js';
 import type { Keys } from './keys.js';
+import type { JobOptions } from './options.js';
 
 export interface JobRecord {
   job_id: string;
