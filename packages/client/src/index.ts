@@ -3,6 +3,7 @@
  * the error classes a caller branches on, and the contract's types (from `@imajin/wire`).
  */
 
+export type { Explicitness } from '@imajin/rubric';
 export {
   type Accepted,
   type ClassifyResult,
