@@ -13,11 +13,18 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  freePort,
+  type ModelBossStandIn,
+  makeClip,
+  type OwnRedis,
+  ownRedis,
+  type ServerProcess,
+  type Shot,
+  startModelBoss,
+} from '@imajin/test-kit';
 import { Redis } from 'ioredis';
-import { startModelBoss, type TestModelBoss } from '../test/model-boss.js';
-import { freePort, type OwnRedis, ownRedis } from '../test/redis-server.js';
-import { type ServerProcess, startServer } from '../test/server-process.js';
-import { makeClip } from '../test/videos.js';
+import { startServer } from '../test/server-process.js';
 
 const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
 const { values: args } = parseArgs({
@@ -73,15 +80,17 @@ interface Submission {
 async function submissions(): Promise<Submission[]> {
   const bases = await Promise.all(
     [
-      ['red-green.mp4', ['red', 'green']],
-      ['blue-gray.mp4', ['blue', 'gray']],
-      ['testsrc-red.mp4', ['testsrc', 'red']],
-      ['green-testsrc.mp4', ['green', 'testsrc']],
-    ].map(async ([name, colors]) =>
+      ['red-green.mp4', [{ colour: 'red' }, { colour: 'green' }]],
+      ['yellow-gray.mp4', [{ colour: 'yellow' }, { colour: 'gray' }]],
+      ['testsrc-red.mp4', [{ source: 'testsrc2' }, { colour: 'red' }]],
+      ['green-testsrc.mp4', [{ colour: 'green' }, { source: 'testsrc2' }]],
+    ].map(async ([name, shots]) =>
       readFile(
-        await makeClip(CACHE, name as string, {
-          shots: (colors as string[]).map((color) => ({ color, seconds: 1 })),
-        }),
+        await makeClip(
+          join(CACHE, name as string),
+          (shots as Omit<Shot, 'seconds'>[]).map((s) => ({ ...s, seconds: 1 })),
+          { reuse: true },
+        ),
       ),
     ),
   );
@@ -262,7 +271,7 @@ async function chaos(
   procs: { workers: (ServerProcess | undefined)[]; restartWorker: (i: number) => Promise<void> },
   redis: OwnRedis,
   redisDir: string,
-  boss: TestModelBoss,
+  boss: ModelBossStandIn,
   stop: () => boolean,
 ): Promise<void> {
   const step = async (ms: number) => {

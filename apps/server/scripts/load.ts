@@ -10,11 +10,16 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  freePort,
+  makeClip,
+  ownRedis,
+  type ServerProcess,
+  type Shot,
+  startModelBoss,
+} from '@imajin/test-kit';
 import { poll, postRaw } from '../test/client.js';
-import { startModelBoss } from '../test/model-boss.js';
-import { freePort, ownRedis } from '../test/redis-server.js';
-import { type ServerProcess, startServer } from '../test/server-process.js';
-import { makeClip, type Shot } from '../test/videos.js';
+import { startServer } from '../test/server-process.js';
 
 // `pnpm bench -- --x` passes the `--` through: drop it.
 const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
@@ -42,53 +47,58 @@ async function clips(): Promise<{ path: string; bytes: Buffer; seconds: number }
     [
       'a-10s.mp4',
       [
-        { color: 'testsrc', seconds: 4 },
-        { color: 'green', seconds: 3 },
-        { color: 'testsrc', seconds: 3 },
+        { source: 'testsrc2', seconds: 4 },
+        { colour: 'green', seconds: 3 },
+        { source: 'testsrc2', seconds: 3 },
       ],
     ],
     [
       'b-14s.mp4',
       [
-        { color: 'gray', seconds: 5 },
-        { color: 'testsrc', seconds: 5 },
-        { color: 'red', seconds: 4 },
+        { colour: 'gray', seconds: 5 },
+        { source: 'testsrc2', seconds: 5 },
+        { colour: 'red', seconds: 4 },
       ],
     ],
     [
       'c-18s.mp4',
       [
-        { color: 'testsrc', seconds: 9 },
-        { color: 'blue', seconds: 9 },
+        { source: 'testsrc2', seconds: 9 },
+        { colour: 'yellow', seconds: 9 },
       ],
     ],
     [
       'd-22s.mp4',
       [
-        { color: 'green', seconds: 6 },
-        { color: 'testsrc', seconds: 10 },
-        { color: 'gray', seconds: 6 },
+        { colour: 'green', seconds: 6 },
+        { source: 'testsrc2', seconds: 10 },
+        { colour: 'gray', seconds: 6 },
       ],
     ],
     [
       'e-26s.mp4',
       [
-        { color: 'testsrc', seconds: 13 },
-        { color: 'testsrc', seconds: 13 },
+        { source: 'testsrc2', seconds: 13 },
+        { source: 'testsrc2', seconds: 13 },
       ],
     ],
     [
       'f-30s.mp4',
       [
-        { color: 'gray', seconds: 10 },
-        { color: 'testsrc', seconds: 10 },
-        { color: 'green', seconds: 10 },
+        { colour: 'gray', seconds: 10 },
+        { source: 'testsrc2', seconds: 10 },
+        { colour: 'green', seconds: 10 },
       ],
     ],
   ];
   return Promise.all(
     specs.map(async ([name, shots]) => {
-      const path = await makeClip(CACHE, name, { shots, width: 640, height: 360, fps: 30 });
+      const path = await makeClip(join(CACHE, name), shots, {
+        width: 640,
+        height: 360,
+        fps: 30,
+        reuse: true,
+      });
       return {
         path,
         bytes: await readFile(path),

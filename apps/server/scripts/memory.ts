@@ -14,11 +14,9 @@ import { request } from 'node:http';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { freePort, makeClip, ownRedis, startModelBoss } from '@imajin/test-kit';
 import { poll } from '../test/client.js';
-import { startModelBoss } from '../test/model-boss.js';
-import { freePort, ownRedis } from '../test/redis-server.js';
 import { startServer } from '../test/server-process.js';
-import { makeClip } from '../test/videos.js';
 
 const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
 const { values: args } = parseArgs({
@@ -92,12 +90,14 @@ function postBase64(base: string, video: Buffer): Promise<{ status: number; body
 async function main() {
   const cache = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'imajin-video');
   const clip = await readFile(
-    await makeClip(join(cache, 'memory-clips'), 'two-shots.mp4', {
-      shots: [
-        { color: 'testsrc', seconds: 1 },
-        { color: 'red', seconds: 1 },
+    await makeClip(
+      join(cache, 'memory-clips', 'two-shots.mp4'),
+      [
+        { source: 'testsrc2', seconds: 1 },
+        { colour: 'red', seconds: 1 },
       ],
-    }),
+      { reuse: true },
+    ),
   );
   const dir = await mkdtemp(join(tmpdir(), 'imajin-memory-'));
   const redis = ownRedis(await freePort(), dir);

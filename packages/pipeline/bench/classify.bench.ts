@@ -7,8 +7,8 @@
 //   BENCH_LOCAL=0     skip the local scorer
 
 import { availableParallelism } from 'node:os';
+import { startModelBoss } from '@imajin/test-kit';
 import type { ClassifyResult, Scorer } from '../src/index.js';
-import { startFakeModelBoss } from '../test/fake-model-boss.js';
 import { CLIPS, ensureClip } from './clips.js';
 import { subprocessRecipe } from './recipe.js';
 
@@ -41,7 +41,7 @@ async function measure(
 async function main() {
   const files = [];
   for (const clip of CLIPS) files.push({ clip, file: await ensureClip(clip) });
-  const boss = await startFakeModelBoss({ latencyMs });
+  const boss = await startModelBoss({ latencyMs });
   const remote = createScorer({ kind: 'model-boss', url: boss.url });
   let localCalls = 0;
   const local = createScorer({ kind: 'local' });

@@ -1,14 +1,10 @@
 // Benchmark clips: 1080p H.264 with B-frames, made once with the ffmpeg CLI and cached outside
 // git (IMAJIN_BENCH_DIR, default ~/.cache/imajin-bench).
 
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { makeClip } from '@imajin/test-kit';
 
 export interface Clip {
   name: string;
@@ -55,29 +51,13 @@ export function benchDir(): string {
 }
 
 export async function ensureClip(clip: Clip): Promise<string> {
-  const dir = benchDir();
-  const file = path.join(dir, `pipeline-${clip.name}-g${clip.gop}-1080p.mp4`);
+  const file = path.join(benchDir(), `pipeline-${clip.name}-g${clip.gop}-1080p.mp4`);
   if (existsSync(file)) return file;
-  await mkdir(dir, { recursive: true });
-  const size = '1920x1080';
-  const inputs = clip.shots.flatMap((s) => {
-    const sep = s.source.includes('=') ? ':' : '=';
-    return [
-      '-f',
-      'lavfi',
-      '-i',
-      `${s.source}${sep}size=${size}:rate=30,trim=duration=${s.seconds}`,
-    ];
-  });
-  const graph = `${clip.shots.map((_, i) => `[${i}:v]`).join('')}concat=n=${clip.shots.length}:v=1,format=yuv420p[v]`;
-  const partial = `${file}.partial.mp4`;
   process.stderr.write(`making ${file} …\n`);
-  await run('ffmpeg', [
-    ...['-hide_banner', '-loglevel', 'error', '-y', ...inputs],
-    ...['-filter_complex', graph, '-map', '[v]'],
-    ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-bf', '3', '-g', String(clip.gop)],
-    ...['-movflags', '+faststart', partial],
-  ]);
-  await rename(partial, file);
-  return file;
+  return makeClip(file, clip.shots, {
+    width: 1920,
+    height: 1080,
+    fps: 30,
+    outputArgs: ['-crf', '23', '-bf', '3', '-g', String(clip.gop), '-movflags', '+faststart'],
+  });
 }

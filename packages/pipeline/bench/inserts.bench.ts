@@ -15,8 +15,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { grabFrames, scanScenes } from '@imajin/decoder-native';
 import { aggregateVideo, scoreFrame } from '@imajin/rubric';
+import { rng } from '@imajin/test-kit';
 import { insertScorer } from '../test/insert-scorer.js';
-import { type InsertClip, type InsertSpec, makeInsertClip, rng } from '../test/inserts.js';
+import { type InsertClip, type InsertSpec, makeInsertClip } from '../test/inserts.js';
 import { benchDir } from './clips.js';
 
 // The built package, as the CLI and server run it.

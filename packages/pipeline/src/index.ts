@@ -34,6 +34,8 @@ export {
   type SceneList,
   type SceneSpan,
 } from './sampling/timeline.js';
+// An abortable sleep: the CLI's server client waits with the same one.
+export { sleep } from './scorers/backoff.js';
 export { createScorer, type ScorerConfig } from './scorers/create.js';
 export {
   createLocalScorer,

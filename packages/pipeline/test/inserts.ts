@@ -4,13 +4,9 @@
 // Deterministic for a given seed. Pictures are generated (mandelbrot details, tinted), so
 // nothing needs to be installed beyond ffmpeg.
 
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { ffmpegTo, rng } from '@imajin/test-kit';
 
 export type InsertKind = 'textured' | 'flat' | 'dark';
 export type InsertEntry = 'cut' | 'dissolve';
@@ -47,18 +43,6 @@ export interface InsertClip {
 export const DISSOLVE_SEC = 0.3;
 /** Fixed keyframe interval, as phones record (no keyframe at the insert). */
 export const GOP_SEC = 2;
-
-/** mulberry32: a small seeded PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const n6 = (v: number) => Number(v.toFixed(6));
 
@@ -264,13 +248,7 @@ export async function makeInsertClip(dir: string, spec: InsertSpec): Promise<Ins
 }
 
 async function encode(chains: string[], frames: number, spec: InsertSpec, file: string) {
-  const tmp = `${file}.part.mp4`;
-  await run('ffmpeg', [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-nostdin',
-    '-y',
+  await ffmpegTo(file, [
     '-filter_complex',
     chains.join(';'),
     '-map',
@@ -278,12 +256,7 @@ async function encode(chains: string[], frames: number, spec: InsertSpec, file: 
     '-frames:v',
     String(frames),
     ...encoder(spec),
-    tmp,
-  ]).catch(async (err) => {
-    await rm(tmp, { force: true });
-    throw err;
-  });
-  await rename(tmp, file);
+  ]);
 }
 
 /**

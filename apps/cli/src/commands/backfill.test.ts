@@ -1,17 +1,22 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClassifyResultSchema } from '@imajin/pipeline';
+import {
+  garbageFile,
+  type ModelBossStandIn,
+  makeClip,
+  startModelBoss,
+  truncatedCopy,
+} from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackfillRecord } from '../lib/resume.js';
-import { copyVideo, makeGarbage, makeTruncated, makeVideo } from '../testing/fixtures.js';
-import { startModelBoss, type TestModelBoss } from '../testing/model-boss.js';
 import { runCli } from '../testing/run-cli.js';
 
 let dir: string;
 let videos: string;
-let mb: TestModelBoss;
-const viaModelBoss = (m: TestModelBoss) => ['--scorer', 'model-boss', '--model-boss-url', m.url];
+let mb: ModelBossStandIn;
+const viaModelBoss = (m: ModelBossStandIn) => ['--scorer', 'model-boss', '--model-boss-url', m.url];
 
 async function records(path: string): Promise<BackfillRecord[]> {
   const text = await readFile(path, 'utf8');
@@ -27,20 +32,20 @@ beforeAll(async () => {
   videos = join(dir, 'videos');
   await mkdir(join(videos, 'day2'), { recursive: true });
   mb = await startModelBoss();
-  const a = await makeVideo(join(videos, 'a.mp4'), [
-    { sec: 1, colour: '#2040c0' },
-    { sec: 1, colour: '#d01010' },
-    { sec: 1, source: 'testsrc2' },
+  const a = await makeClip(join(videos, 'a.mp4'), [
+    { seconds: 1, colour: '#2040c0' },
+    { seconds: 1, colour: '#d01010' },
+    { seconds: 1, source: 'testsrc2' },
   ]);
-  await makeVideo(join(videos, 'b.mp4'), [{ sec: 2, source: 'smptebars' }]);
-  await makeVideo(join(videos, 'day2', 'c.mov'), [
-    { sec: 1, colour: '#e0d020' },
-    { sec: 1, source: 'testsrc2' },
+  await makeClip(join(videos, 'b.mp4'), [{ seconds: 2, source: 'smptebars' }]);
+  await makeClip(join(videos, 'day2', 'c.mov'), [
+    { seconds: 1, colour: '#e0d020' },
+    { seconds: 1, source: 'testsrc2' },
   ]);
-  await makeVideo(join(videos, 'day2', 'd.mkv'), [{ sec: 2, source: 'rgbtestsrc' }]);
-  await copyVideo(a, join(videos, 'day2', 'a-again.mp4'));
-  await makeGarbage(join(videos, 'garbage.mp4'));
-  await makeTruncated(a, join(videos, 'truncated.mp4'));
+  await makeClip(join(videos, 'day2', 'd.mkv'), [{ seconds: 2, source: 'rgbtestsrc' }]);
+  await copyFile(a, join(videos, 'day2', 'a-again.mp4'));
+  await garbageFile(join(videos, 'garbage.mp4'));
+  await truncatedCopy(a, 0.4, join(videos, 'truncated.mp4'));
 }, 90_000);
 afterAll(async () => {
   await mb.close();
@@ -51,7 +56,7 @@ describe('imajin-video backfill', () => {
   it('classifies every video once, reports failures without stopping, and a rerun skips them all', async () => {
     const out = join(dir, 'full.jsonl');
     const posters = join(dir, 'posters');
-    const before = mb.calls();
+    const before = mb.scored;
     const r = await runCli([
       'backfill',
       videos,
@@ -96,7 +101,7 @@ describe('imajin-video backfill', () => {
     // the copy of a.mp4 is the same content: classified once
     expect(r.stderr).toMatch(/a-again\.mp4: skipped, same content as/);
     const calls = ok.reduce((n, l) => n + (l.scorer_calls ?? 0), 0);
-    expect(mb.calls() - before).toBe(calls);
+    expect(mb.scored - before).toBe(calls);
     const verdicts = ok.map((l) => l.result?.explicitness);
     expect(verdicts.filter((v) => v === 'explicit')).toHaveLength(1);
     expect(verdicts.filter((v) => v === 'suggestive')).toHaveLength(1);
@@ -105,7 +110,7 @@ describe('imajin-video backfill', () => {
 
     const again = await runCli(['backfill', videos, '--out', out, ...viaModelBoss(mb)]);
     expect(again.code).toBe(1); // the terminal failures are still failures
-    expect(mb.calls() - before).toBe(calls);
+    expect(mb.scored - before).toBe(calls);
     expect(await records(out)).toHaveLength(lines.length);
     expect(again.stderr).toMatch(
       /skipped: 4 done earlier, 2 failed earlier \(terminal\), 1 same content/,
@@ -123,11 +128,11 @@ describe('imajin-video backfill', () => {
     const after = await records(out);
     expect(after).toHaveLength(lines.length + 2);
     expect(after.slice(-2).every((l) => l.error)).toBe(true);
-    expect(mb.calls() - before).toBe(calls);
+    expect(mb.scored - before).toBe(calls);
   }, 120_000);
 
   it('Ctrl-C stops cleanly with valid JSONL, and the rerun classifies only what was left', async () => {
-    const slow = await startModelBoss({ delayMs: 150 });
+    const slow = await startModelBoss({ latencyMs: 150 });
     const out = join(dir, 'interrupted.jsonl');
     try {
       const first = await runCli(
@@ -150,7 +155,7 @@ describe('imajin-video backfill', () => {
       const done = await records(out);
       expect(done.length).toBeGreaterThanOrEqual(2);
       expect(done.length).toBeLessThan(6);
-      const firstCalls = slow.calls();
+      const firstCalls = slow.scored;
 
       const second = await runCli([
         'backfill',
@@ -167,7 +172,7 @@ describe('imajin-video backfill', () => {
       // no video classified twice: one line per content, and the rerun's calls are its own lines'
       expect(new Set(all.map((l) => l.sha256)).size).toBe(all.length);
       expect(all.filter((l) => l.result)).toHaveLength(4);
-      expect(slow.calls() - firstCalls).toBe(added.reduce((n, l) => n + (l.scorer_calls ?? 0), 0));
+      expect(slow.scored - firstCalls).toBe(added.reduce((n, l) => n + (l.scorer_calls ?? 0), 0));
       for (const l of all.filter((x) => x.result)) ClassifyResultSchema.parse(l.result);
     } finally {
       await slow.close();
@@ -183,7 +188,7 @@ describe('imajin-video backfill', () => {
         ['# three good videos', 'videos/a.mp4', 'videos/b.mp4', 'videos/day2/c.mov'].join('\n'),
       ),
     );
-    const before = mb.calls();
+    const before = mb.scored;
     const r = await runCli([
       'backfill',
       list,
@@ -196,7 +201,7 @@ describe('imajin-video backfill', () => {
       ...viaModelBoss(mb),
     ]);
     expect(r.code).toBe(0);
-    expect(mb.calls() - before).toBeLessThanOrEqual(7);
+    expect(mb.scored - before).toBeLessThanOrEqual(7);
     const first = await records(out);
     expect(first.length).toBeGreaterThanOrEqual(1);
     expect(first.length).toBeLessThan(3);
@@ -238,10 +243,10 @@ describe('imajin-video backfill', () => {
     const one = join(videos, 'b.mp4');
     const trial = await runCli(['backfill', one, '--out', out]); // the default, local scorer
     expect(trial.code).toBe(0);
-    const before = mb.calls();
+    const before = mb.scored;
     const real = await runCli(['backfill', one, '--out', out, ...viaModelBoss(mb)]);
     expect(real.code).toBe(0);
-    expect(mb.calls()).toBeGreaterThan(before);
+    expect(mb.scored).toBeGreaterThan(before);
     expect(real.stderr).toMatch(/re-run: 1 whose earlier lines were made under another scorer/);
     const lines = await records(out);
     expect(lines.map((l) => l.scorer)).toEqual([
@@ -250,10 +255,10 @@ describe('imajin-video backfill', () => {
     ]);
     expect(lines[0]?.result).toHaveProperty('poster_b64'); // no --posters: the line keeps it
 
-    const calls = mb.calls();
+    const calls = mb.scored;
     const again = await runCli(['backfill', one, '--out', out, ...viaModelBoss(mb)]);
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/skipped: 1 done earlier/);
-    expect(mb.calls()).toBe(calls);
+    expect(mb.scored).toBe(calls);
   }, 120_000);
 });

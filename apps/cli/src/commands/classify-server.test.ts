@@ -2,15 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClassifyResultSchema, createScorer, type Scorer } from '@imajin/pipeline';
+import { garbageFile, type ModelBossStandIn, makeClip, startModelBoss } from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeGarbage, makeVideo } from '../testing/fixtures.js';
 import { startJobServer, type TestJobServer } from '../testing/job-server.js';
-import { startModelBoss, type TestModelBoss } from '../testing/model-boss.js';
 import { runCli } from '../testing/run-cli.js';
 
 let dir: string;
 let clip: string;
-let mb: TestModelBoss;
+let mb: ModelBossStandIn;
 let scorer: Scorer;
 let server: TestJobServer;
 
@@ -19,11 +18,11 @@ beforeAll(async () => {
   mb = await startModelBoss();
   scorer = createScorer({ kind: 'model-boss', url: mb.url });
   server = await startJobServer({ scorer, token: 't0ken', busyFirst: 1 });
-  clip = await makeVideo(join(dir, 'clip.mp4'), [
-    { sec: 1.2, colour: '#d01010' },
-    { sec: 1.2, source: 'testsrc2' },
+  clip = await makeClip(join(dir, 'clip.mp4'), [
+    { seconds: 1.2, colour: '#d01010' },
+    { seconds: 1.2, source: 'testsrc2' },
   ]);
-  await makeGarbage(join(dir, 'garbage.mp4'));
+  await garbageFile(join(dir, 'garbage.mp4'));
 }, 60_000);
 afterAll(async () => {
   await server.close();

@@ -2,10 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ClassifyResultSchema } from '@imajin/pipeline';
+import { garbageFile, type ModelBossStandIn, makeClip, startModelBoss } from '@imajin/test-kit';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeGarbage, makeVideo } from '../testing/fixtures.js';
-import { startModelBoss, type TestModelBoss } from '../testing/model-boss.js';
 import { runCli } from '../testing/run-cli.js';
 
 const TRACE = new URL('../testing/trace-loads.mjs', import.meta.url).pathname;
@@ -13,22 +12,22 @@ const SAMPLE = new URL('../../../../samples/sample.mp4', import.meta.url).pathna
 let dir: string;
 let flagged: string;
 let calm: string;
-let mb: TestModelBoss;
+let mb: ModelBossStandIn;
 const viaModelBoss = () => ['--scorer', 'model-boss', '--model-boss-url', mb.url];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'imajin-classify-'));
   mb = await startModelBoss();
-  flagged = await makeVideo(join(dir, 'flagged.mp4'), [
-    { sec: 1.2, colour: '#2040c0' },
-    { sec: 1.2, colour: '#d01010' }, // the test model-boss reads red as explicit
-    { sec: 1.2, source: 'testsrc2' },
+  flagged = await makeClip(join(dir, 'flagged.mp4'), [
+    { seconds: 1.2, colour: '#2040c0' },
+    { seconds: 1.2, colour: '#d01010' }, // the test model-boss reads red as explicit
+    { seconds: 1.2, source: 'testsrc2' },
   ]);
-  calm = await makeVideo(join(dir, 'calm.mp4'), [
-    { sec: 1.5, source: 'smptebars' },
-    { sec: 1.5, colour: '#2040c0' },
+  calm = await makeClip(join(dir, 'calm.mp4'), [
+    { seconds: 1.5, source: 'smptebars' },
+    { seconds: 1.5, colour: '#2040c0' },
   ]);
-  await makeGarbage(join(dir, 'garbage.mp4'));
+  await garbageFile(join(dir, 'garbage.mp4'));
 }, 60_000);
 afterAll(async () => {
   await mb.close();
@@ -37,7 +36,7 @@ afterAll(async () => {
 
 describe('imajin-video classify', () => {
   it('--json prints one result object that matches the pipeline schema; one explicit frame flags the video', async () => {
-    const before = mb.calls();
+    const before = mb.scored;
     const poster = join(dir, 'poster.jpg');
     const r = await runCli(['classify', flagged, '--json', '--poster', poster, ...viaModelBoss()]);
     expect(r.stderr).not.toMatch(/failed/);
@@ -47,7 +46,7 @@ describe('imajin-video classify', () => {
     expect(result.is_explicit).toBe(true);
     expect(result.scorer).toMatch(/^model-boss:/);
     expect(result.frame_count).toBe(result.frames.length);
-    expect(mb.calls() - before).toBe(result.frame_count);
+    expect(mb.scored - before).toBe(result.frame_count);
     const explicitFrames = result.frames.filter((f) => f.explicitness === 'explicit');
     expect(explicitFrames.length).toBeGreaterThan(0);
     for (const f of explicitFrames) {

@@ -1,27 +1,26 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { garbageFile, type ModelBossStandIn, makeClip, startModelBoss } from '@imajin/test-kit';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAND_COLOURS, POSTER_COLOUR, sheetLayout } from '../lib/contact-sheet.js';
-import { makeGarbage, makeVideo } from '../testing/fixtures.js';
-import { startModelBoss, type TestModelBoss } from '../testing/model-boss.js';
 import { runCli } from '../testing/run-cli.js';
 
 let dir: string;
 let clip: string;
-let mb: TestModelBoss;
+let mb: ModelBossStandIn;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'imajin-sheet-'));
   mb = await startModelBoss();
-  clip = await makeVideo(join(dir, 'four.mp4'), [
-    { sec: 1, colour: '#2040c0' },
-    { sec: 1, colour: '#d01010' },
-    { sec: 1, colour: '#e0d020' },
-    { sec: 1, source: 'testsrc2' },
+  clip = await makeClip(join(dir, 'four.mp4'), [
+    { seconds: 1, colour: '#2040c0' },
+    { seconds: 1, colour: '#d01010' },
+    { seconds: 1, colour: '#e0d020' },
+    { seconds: 1, source: 'testsrc2' },
   ]);
-  await makeGarbage(join(dir, 'garbage.mp4'));
+  await garbageFile(join(dir, 'garbage.mp4'));
 }, 60_000);
 afterAll(async () => {
   await mb.close();

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { garbageFile, makeClip } from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeGarbage, makeVideo } from '../testing/fixtures.js';
 import { runCli } from '../testing/run-cli.js';
 
 const TRACE = new URL('../testing/trace-loads.mjs', import.meta.url).pathname;
@@ -10,14 +10,14 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'imajin-estimate-'));
   await mkdir(join(dir, 'videos', 'sub'), { recursive: true });
-  await makeVideo(join(dir, 'videos', 'a.mp4'), [
-    { sec: 1, colour: '#c02020' },
-    { sec: 1, source: 'testsrc2' },
-    { sec: 1, colour: '#2040c0' },
-    { sec: 1, source: 'smptebars' },
+  await makeClip(join(dir, 'videos', 'a.mp4'), [
+    { seconds: 1, colour: '#c02020' },
+    { seconds: 1, source: 'testsrc2' },
+    { seconds: 1, colour: '#2040c0' },
+    { seconds: 1, source: 'smptebars' },
   ]);
-  await makeVideo(join(dir, 'videos', 'sub', 'b.mov'), [{ sec: 2, source: 'testsrc2' }]);
-  await makeGarbage(join(dir, 'videos', 'broken.mkv'));
+  await makeClip(join(dir, 'videos', 'sub', 'b.mov'), [{ seconds: 2, source: 'testsrc2' }]);
+  await garbageFile(join(dir, 'videos', 'broken.mkv'));
   await writeFile(join(dir, 'videos', 'notes.txt'), 'not a video');
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));

@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { garbageFile, makeClip } from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeGarbage, makeVideo } from '../testing/fixtures.js';
 import { runCli } from '../testing/run-cli.js';
 
 const TRACE = new URL('../testing/trace-loads.mjs', import.meta.url).pathname;
@@ -11,18 +11,18 @@ let clip: string;
 let insert: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'imajin-scenes-'));
-  clip = await makeVideo(join(dir, 'three.mp4'), [
-    { sec: 1.2, colour: '#c02020' },
-    { sec: 1.2, source: 'testsrc2' },
-    { sec: 1.6, colour: '#2040c0' },
+  clip = await makeClip(join(dir, 'three.mp4'), [
+    { seconds: 1.2, colour: '#c02020' },
+    { seconds: 1.2, source: 'testsrc2' },
+    { seconds: 1.6, colour: '#2040c0' },
   ]);
   // A third of a second of another picture inside one long shot.
-  insert = await makeVideo(join(dir, 'insert.mp4'), [
-    { sec: 2.5, source: 'testsrc2' },
-    { sec: 0.32, colour: '#c02020' },
-    { sec: 2.5, source: 'testsrc2' },
+  insert = await makeClip(join(dir, 'insert.mp4'), [
+    { seconds: 2.5, source: 'testsrc2' },
+    { seconds: 0.32, colour: '#c02020' },
+    { seconds: 2.5, source: 'testsrc2' },
   ]);
-  await makeGarbage(join(dir, 'garbage.mp4'));
+  await garbageFile(join(dir, 'garbage.mp4'));
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

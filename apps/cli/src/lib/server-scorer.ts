@@ -1,7 +1,7 @@
 // The scorer a server classifies with, as its open GET /readyz names it (backfill resumes by
 // it). Not part of @imajin/client: /readyz is an operator's probe, not the classify contract.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseRetryAfter, ServiceUnavailableError } from '@imajin/client';
-import { sleep } from './sleep.js';
 
 interface ReadyzBody {
   checks?: { scorer?: { name?: unknown } };
@@ -44,6 +44,6 @@ export async function serverScorerName(
         status: res?.status,
       });
     const wait = res ? parseRetryAfter(res.headers.get('retry-after')) : undefined;
-    await sleep(wait ?? Math.min(1000 * 2 ** Math.min(attempt, 5), 30_000), signal);
+    await sleep(wait ?? Math.min(1000 * 2 ** Math.min(attempt, 5), 30_000), undefined, { signal });
   }
 }

@@ -7,11 +7,16 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import {
+  garbageFile,
+  type ModelBossStandIn,
+  makeClip,
+  startModelBoss,
+  truncatedCopy,
+} from '@imajin/test-kit';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackfillRecord } from '../lib/resume.js';
-import { makeGarbage, makeTruncated, makeVideo } from '../testing/fixtures.js';
-import { startModelBoss, type TestModelBoss } from '../testing/model-boss.js';
 import { runCli } from '../testing/run-cli.js';
 
 /** The page's globals, for code evaluated in it (this package's types do not include the DOM). */
@@ -21,7 +26,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = new URL('../../.artifacts/', import.meta.url).pathname;
 
 let dir: string;
-let mb: TestModelBoss;
+let mb: ModelBossStandIn;
 let browser: Browser;
 let page: Page;
 let records: BackfillRecord[];
@@ -33,23 +38,23 @@ beforeAll(async () => {
   const clips = join(dir, 'clips');
   await mkdir(join(clips, 'day2'), { recursive: true });
   mb = await startModelBoss();
-  const explicit = await makeVideo(join(clips, 'insert.mp4'), [
-    { sec: 2, colour: '#2040c0' },
-    { sec: 1, colour: '#d01010' },
-    { sec: 2, source: 'testsrc2' },
+  const explicit = await makeClip(join(clips, 'insert.mp4'), [
+    { seconds: 2, colour: '#2040c0' },
+    { seconds: 1, colour: '#d01010' },
+    { seconds: 2, source: 'testsrc2' },
   ]);
-  await makeVideo(join(clips, 'day2', 'yellow.mov'), [
-    { sec: 1.5, colour: '#e0d020' },
-    { sec: 1.5, source: 'smptebars' },
+  await makeClip(join(clips, 'day2', 'yellow.mov'), [
+    { seconds: 1.5, colour: '#e0d020' },
+    { seconds: 1.5, source: 'smptebars' },
   ]);
-  await makeVideo(join(clips, 'bars.mp4'), [{ sec: 2, source: 'smptebars' }]);
-  await makeVideo(join(clips, 'day2', 'test-pattern.mkv'), [
-    { sec: 1.5, source: 'testsrc2' },
-    { sec: 1.5, source: 'rgbtestsrc' },
-    { sec: 1, colour: '#30a040' },
+  await makeClip(join(clips, 'bars.mp4'), [{ seconds: 2, source: 'smptebars' }]);
+  await makeClip(join(clips, 'day2', 'test-pattern.mkv'), [
+    { seconds: 1.5, source: 'testsrc2' },
+    { seconds: 1.5, source: 'rgbtestsrc' },
+    { seconds: 1, colour: '#30a040' },
   ]);
-  await makeGarbage(join(clips, 'garbage.mp4'));
-  await makeTruncated(explicit, join(clips, 'truncated.mp4'));
+  await garbageFile(join(clips, 'garbage.mp4'));
+  await truncatedCopy(explicit, 0.4, join(clips, 'truncated.mp4'));
 
   const out = join(dir, 'results.jsonl');
   const backfill = await runCli(
@@ -121,7 +126,7 @@ describe('report, in Chromium', () => {
     expect(await count('failed')).toBe('2');
     const calls = records.reduce((n, r) => n + (r.scorer_calls ?? 0), 0);
     expect(Number(await page.textContent('#scorer-calls'))).toBe(calls);
-    expect(calls).toBe(mb.calls());
+    expect(calls).toBe(mb.scored);
     expect(await page.locator('[data-scorer]').count()).toBe(1);
     expect(await page.locator('.warn').count()).toBe(0);
     expect(pageErrors).toEqual([]);

@@ -1,8 +1,7 @@
 // @imajin/client against the real server process (built dist/main.js), real Redis, the real
-// pipeline on videos made by ffmpeg, and a model-boss stand-in over loopback: what the ingester
-// sees through the client in each case it must tell apart.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// pipeline on videos made by ffmpeg, and the model-boss stand-in over loopback: what the
+// ingester sees through the client in each case it must tell apart.
+import { openAsBlob } from 'node:fs';
 import { join } from 'node:path';
 import {
   createClient,
@@ -13,19 +12,26 @@ import {
   ServiceUnavailableError,
 } from '@imajin/client';
 import { RUBRIC } from '@imajin/rubric';
+import {
+  garbageFile,
+  type ModelBossStandIn,
+  makeClip,
+  type ServerProcess,
+  scratchDir,
+  startModelBoss,
+} from '@imajin/test-kit';
 import { ClassifyResultSchema } from '@imajin/wire';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
-import { startModelBoss, type TestModelBoss } from '../../test/model-boss.js';
-import { dropTestPrefix, hasRedis, REDIS_URL, testPrefix } from '../../test/redis.js';
-import { type ServerProcess, startServer, troubleLines } from '../../test/server-process.js';
-import { makeClip } from '../../test/videos.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
+import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
+import { startServer } from '../../test/server-process.js';
 
 describe.skipIf(!hasRedis)('@imajin/client against the real server', () => {
   const prefix = testPrefix('e2e-client');
-  let dir: string;
+  let scratch: Awaited<ReturnType<typeof scratchDir>>;
   let explicitClip: string;
   let safeClip: string;
-  let boss: TestModelBoss;
+  let boss: ModelBossStandIn;
   let server: ServerProcess;
   let client: ImajinClient;
   /** Every request the client sent, as "METHOD /path". */
@@ -36,44 +42,33 @@ describe.skipIf(!hasRedis)('@imajin/client against the real server', () => {
     return fetch(input, init);
   };
 
-  beforeEach(() => {
-    onTestFailed(() =>
-      console.error(`server logs (warnings and errors):\n${troubleLines(server)}`),
-    );
-  });
+  printLogsOnFailure(() => [server]);
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'imajin-e2e-client-'));
+    scratch = await scratchDir('imajin-e2e-client');
     [explicitClip, safeClip] = await Promise.all([
-      makeClip(dir, 'green-red.mp4', {
-        shots: [
-          { color: 'green', seconds: 2 },
-          { color: 'red', seconds: 2 },
-        ],
-      }),
-      makeClip(dir, 'green-gray.mp4', {
-        shots: [
-          { color: 'green', seconds: 2 },
-          { color: 'gray', seconds: 2 },
-        ],
-      }),
+      makeClip(join(scratch.dir, 'green-red.mp4'), [
+        { colour: 'green', seconds: 2 },
+        { colour: 'red', seconds: 2 },
+      ]),
+      makeClip(join(scratch.dir, 'green-gray.mp4'), [
+        { colour: 'green', seconds: 2 },
+        { colour: 'gray', seconds: 2 },
+      ]),
     ]);
     boss = await startModelBoss();
-    server = await startServer({
-      REDIS_URL: REDIS_URL as string,
-      REDIS_PREFIX: prefix,
-      QUEUE_NAME: prefix,
-      SCORER: 'model-boss',
-      MODEL_BOSS_URL: boss.url,
-      MODEL_BOSS_RETRIES: '0',
-      MODEL_BOSS_TIMEOUT: '2s',
-      RETRY_BACKOFF_MIN: '200ms',
-      RETRY_BACKOFF_MAX: '600ms',
-      BREAKER_THRESHOLD: '2',
-      BREAKER_OPEN: '1s',
-      RETRY_WINDOW: '60s',
-      API_TOKENS: 'e2e-token',
-    });
+    server = await startServer(
+      sharedRedisEnv(prefix, boss.url, {
+        MODEL_BOSS_RETRIES: '0',
+        MODEL_BOSS_TIMEOUT: '2s',
+        RETRY_BACKOFF_MIN: '200ms',
+        RETRY_BACKOFF_MAX: '600ms',
+        BREAKER_THRESHOLD: '2',
+        BREAKER_OPEN: '1s',
+        RETRY_WINDOW: '60s',
+        API_TOKENS: 'e2e-token',
+      }),
+    );
     client = createClient({
       baseUrl: server.url,
       token: 'e2e-token',
@@ -85,7 +80,7 @@ describe.skipIf(!hasRedis)('@imajin/client against the real server', () => {
     await server?.stop();
     await boss?.close();
     await dropTestPrefix(prefix);
-    await rm(dir, { recursive: true, force: true });
+    await scratch?.remove();
   });
 
   it('classifies a file: raw upload, polling, the validated result, every status reported', async () => {
@@ -103,15 +98,12 @@ describe.skipIf(!hasRedis)('@imajin/client against the real server', () => {
     expect(statuses[0]).toBe('queued');
     expect(statuses.at(-1)).toBe('done');
 
-    const sync = await client.classifySync(
-      await import('node:fs').then((fs) => fs.openAsBlob(safeClip)),
-    );
+    const sync = await client.classifySync(await openAsBlob(safeClip));
     expect(sync.explicitness).toBe('sfw');
   });
 
   it('an undecodable video: JobFailedError, not retryable, with the decoder’s code', async () => {
-    const garbage = join(dir, 'garbage.mp4');
-    await writeFile(garbage, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)));
+    const garbage = await garbageFile(join(scratch.dir, 'garbage.mp4'));
     const err = await client.classify(garbage, { reuse: false }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(JobFailedError);
     const failed = err as JobFailedError;

@@ -1,10 +1,12 @@
 // Size limits and backpressure over a real socket: a streamed upload over the limit is cut
 // off with a 413 the client can read; a full queue answers 503 with Retry-After.
 import { request } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import type { ServerProcess } from '@imajin/test-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postRaw } from '../../test/client.js';
-import { dropTestPrefix, hasRedis, REDIS_URL, testPrefix } from '../../test/redis.js';
-import { type ServerProcess, startServer, troubleLines } from '../../test/server-process.js';
+import { printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
+import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
+import { startServer } from '../../test/server-process.js';
 
 /** Streams `total` bytes in 64 KiB chunks; resolves with the status and how much was sent. */
 function streamUpload(
@@ -40,24 +42,17 @@ function streamUpload(
 describe.skipIf(!hasRedis)('limits and backpressure over HTTP', () => {
   const prefix = testPrefix('e2e-limits');
   let server: ServerProcess;
-  beforeEach(() => {
-    onTestFailed(() =>
-      console.error(`server logs (warnings and errors):\n${troubleLines(server)}`),
-    );
-  });
+  printLogsOnFailure(() => [server]);
 
   beforeAll(async () => {
-    server = await startServer({
-      REDIS_URL: REDIS_URL as string,
-      REDIS_PREFIX: prefix,
-      QUEUE_NAME: prefix,
-      SCORER: 'model-boss',
-      MODEL_BOSS_URL: 'http://127.0.0.1:9',
-      MAX_UPLOAD_BYTES: '1MiB',
-      QUEUE_MAX_DEPTH: '2',
-      OVERLOAD_RETRY_AFTER: '7',
-      IN_PROCESS_WORKER: 'false', // nothing drains the queue: it fills up
-    });
+    server = await startServer(
+      sharedRedisEnv(prefix, 'http://127.0.0.1:9', {
+        MAX_UPLOAD_BYTES: '1MiB',
+        QUEUE_MAX_DEPTH: '2',
+        OVERLOAD_RETRY_AFTER: '7',
+        IN_PROCESS_WORKER: 'false', // nothing drains the queue: it fills up
+      }),
+    );
   });
   afterAll(async () => {
     await server?.stop();

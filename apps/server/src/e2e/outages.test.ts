@@ -1,62 +1,50 @@
 // model-boss outages against the real server process and the real pipeline: an outage must
 // never look like a bad video. Jobs wait (queued/processing) and finish once model-boss is
 // back; past the retry window they fail with retryable: true; meanwhile POSTs get 503.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import {
+  clipBytes,
+  type ModelBossStandIn,
+  type ServerProcess,
+  startModelBoss,
+} from '@imajin/test-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poll, postRaw } from '../../test/client.js';
-import { startModelBoss, type TestModelBoss } from '../../test/model-boss.js';
-import { dropTestPrefix, hasRedis, REDIS_URL, testPrefix } from '../../test/redis.js';
-import { type ServerProcess, startServer, troubleLines } from '../../test/server-process.js';
-import { makeClip } from '../../test/videos.js';
+import { printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
+import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
+import { startServer } from '../../test/server-process.js';
 
 describe.skipIf(!hasRedis)('model-boss outages', () => {
   const prefix = testPrefix('e2e-outage');
-  let dir: string;
   let video: Buffer;
-  let boss: TestModelBoss;
+  let boss: ModelBossStandIn;
   let server: ServerProcess;
 
-  beforeEach(() => {
-    onTestFailed(() =>
-      console.error(`server logs (warnings and errors):\n${troubleLines(server)}`),
-    );
-  });
+  printLogsOnFailure(() => [server]);
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'imajin-server-outage-'));
-    video = await readFile(
-      await makeClip(dir, 'clip.mp4', {
-        shots: [
-          { color: 'green', seconds: 2 },
-          { color: 'red', seconds: 2 },
-        ],
+    video = await clipBytes([
+      { colour: 'green', seconds: 2 },
+      { colour: 'red', seconds: 2 },
+    ]);
+    boss = await startModelBoss();
+    server = await startServer(
+      sharedRedisEnv(prefix, boss.url, {
+        MODEL_BOSS_RETRIES: '0',
+        MODEL_BOSS_TIMEOUT: '1s',
+        RETRY_BACKOFF_MIN: '200ms',
+        RETRY_BACKOFF_MAX: '600ms',
+        BREAKER_THRESHOLD: '2',
+        BREAKER_OPEN: '1s',
+        // Long enough that the outage in the first test ends inside it even on a loaded CI
+        // machine; the second test waits it out.
+        RETRY_WINDOW: '15s',
       }),
     );
-    boss = await startModelBoss();
-    server = await startServer({
-      REDIS_URL: REDIS_URL as string,
-      REDIS_PREFIX: prefix,
-      QUEUE_NAME: prefix,
-      SCORER: 'model-boss',
-      MODEL_BOSS_URL: boss.url,
-      MODEL_BOSS_RETRIES: '0',
-      MODEL_BOSS_TIMEOUT: '1s',
-      RETRY_BACKOFF_MIN: '200ms',
-      RETRY_BACKOFF_MAX: '600ms',
-      BREAKER_THRESHOLD: '2',
-      BREAKER_OPEN: '1s',
-      // Long enough that the outage in the first test ends inside it even on a loaded CI
-      // machine; the second test waits it out.
-      RETRY_WINDOW: '15s',
-    });
   });
   afterAll(async () => {
     await server?.stop();
     await boss?.close();
     await dropTestPrefix(prefix);
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('502s, resets and a stall: the job waits, POSTs get 503 + Retry-After, then it finishes', async () => {

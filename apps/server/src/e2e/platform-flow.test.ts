@@ -1,18 +1,24 @@
 // The platform's flow against the real server process: real videos (ffmpeg), the real
 // pipeline (libav decode, keyframes, JPEG, rubric), a model-boss stand-in over loopback.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RUBRIC } from '@imajin/rubric';
-import type { ClassifyResult } from '@imajin/wire';
-import { ClassifyResultSchema } from '@imajin/wire';
+import {
+  garbageFile,
+  type ModelBossStandIn,
+  makeClip,
+  type ServerProcess,
+  scratchDir,
+  startModelBoss,
+  truncatedCopy,
+} from '@imajin/test-kit';
+import { type ClassifyResult, ClassifyResultSchema } from '@imajin/wire';
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poll, postJson, postRaw } from '../../test/client.js';
-import { startModelBoss, type TestModelBoss } from '../../test/model-boss.js';
-import { dropTestPrefix, hasRedis, REDIS_URL, testPrefix } from '../../test/redis.js';
-import { type ServerProcess, startServer, troubleLines } from '../../test/server-process.js';
-import { makeClip, truncate } from '../../test/videos.js';
+import { printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
+import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
+import { startServer } from '../../test/server-process.js';
 
 /** What the ingester does with a result: the same fields a photo's classification has. */
 async function mapLikeThePlatform(result: ClassifyResult) {
@@ -28,80 +34,59 @@ async function mapLikeThePlatform(result: ClassifyResult) {
 
 describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
   const prefix = testPrefix('e2e-flow');
-  let dir: string;
-  let boss: TestModelBoss;
+  let scratch: Awaited<ReturnType<typeof scratchDir>>;
+  let boss: ModelBossStandIn;
   let server: ServerProcess;
   const clips: Record<string, string> = {};
 
-  beforeEach(() => {
-    onTestFailed(() =>
-      console.error(`server logs (warnings and errors):\n${troubleLines(server)}`),
-    );
-  });
+  printLogsOnFailure(() => [server]);
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'imajin-server-e2e-'));
+    scratch = await scratchDir('imajin-server-e2e');
+    const dir = scratch.dir;
     const [explicit, safe, busy, thirty, long] = await Promise.all([
-      makeClip(dir, 'green-red-green.mp4', {
-        shots: [
-          { color: 'green', seconds: 2 },
-          { color: 'red', seconds: 1 },
-          { color: 'green', seconds: 2 },
-        ],
-      }),
-      makeClip(dir, 'green-gray.mp4', {
-        shots: [
-          { color: 'green', seconds: 2 },
-          { color: 'gray', seconds: 2 },
-        ],
-      }),
-      makeClip(dir, 'busy.mp4', {
-        shots: [{ color: 'testsrc', seconds: 4 }],
+      makeClip(join(dir, 'green-red-green.mp4'), [
+        { colour: 'green', seconds: 2 },
+        { colour: 'red', seconds: 1 },
+        { colour: 'green', seconds: 2 },
+      ]),
+      makeClip(join(dir, 'green-gray.mp4'), [
+        { colour: 'green', seconds: 2 },
+        { colour: 'gray', seconds: 2 },
+      ]),
+      makeClip(join(dir, 'busy.mp4'), [{ source: 'testsrc2', seconds: 4 }], {
         width: 640,
         height: 360,
         fps: 30,
       }),
-      makeClip(dir, 'thirty.mp4', {
-        shots: [
-          { color: 'green', seconds: 15 },
-          { color: 'gray', seconds: 15 },
+      makeClip(
+        join(dir, 'thirty.mp4'),
+        [
+          { colour: 'green', seconds: 15 },
+          { colour: 'gray', seconds: 15 },
         ],
-        width: 160,
-        height: 120,
-        fps: 10,
-      }),
-      makeClip(dir, 'thirty-one.mp4', {
-        shots: [
-          { color: 'green', seconds: 16 },
-          { color: 'gray', seconds: 15 },
+        { width: 160, height: 120, fps: 10 },
+      ),
+      makeClip(
+        join(dir, 'thirty-one.mp4'),
+        [
+          { colour: 'green', seconds: 16 },
+          { colour: 'gray', seconds: 15 },
         ],
-        width: 160,
-        height: 120,
-        fps: 10,
-      }),
+        { width: 160, height: 120, fps: 10 },
+      ),
     ]);
     Object.assign(clips, { explicit, safe, busy, thirty, long });
-    clips.truncated = await truncate(explicit, 0.5, join(dir, 'truncated.mp4'));
-    clips.noise = join(dir, 'noise.bin');
-    await writeFile(
-      clips.noise,
-      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)),
-    );
+    clips.truncated = await truncatedCopy(explicit, 0.5, join(dir, 'truncated.mp4'));
+    clips.noise = await garbageFile(join(dir, 'noise.bin'));
     boss = await startModelBoss();
-    server = await startServer({
-      REDIS_URL: REDIS_URL as string,
-      REDIS_PREFIX: prefix,
-      QUEUE_NAME: prefix,
-      SCORER: 'model-boss',
-      MODEL_BOSS_URL: boss.url,
-      SYNC_MAX_BYTES: '100KiB',
-    });
+    server = await startServer(sharedRedisEnv(prefix, boss.url, { SYNC_MAX_BYTES: '100KiB' }));
   });
   afterAll(async () => {
     await server?.stop();
     await boss?.close();
     await dropTestPrefix(prefix);
-    await rm(dir, { recursive: true, force: true });
+    await scratch?.remove();
   });
 
   it('POST base64 → 202 → poll → done → a photo-shaped verdict: one red shot makes the video explicit', async () => {
@@ -169,11 +154,11 @@ describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
       job_id: string;
     };
     await poll(server.url, first.job_id);
-    const calls = boss.calls;
+    const calls = boss.requests;
     const again = await postJson(server.url, '/classify-video', body);
     expect(again.status).toBe(202);
     expect(await again.json()).toEqual({ job_id: first.job_id, status: 'done' });
-    expect(boss.calls).toBe(calls);
+    expect(boss.requests).toBe(calls);
   });
 
   it('a truncated or unreadable file becomes a failed job with the decoder’s reason, not retryable', async () => {

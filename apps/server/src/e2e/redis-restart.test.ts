@@ -1,40 +1,37 @@
 // Redis restarted under a running server: the API answers 503 (JSON, Retry-After) while it
 // is gone, /readyz says not ready, and once it is back the API recovers and every job that
 // was accepted finishes (AOF: nothing was lost).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import {
+  clipBytes,
+  freePort,
+  type ModelBossStandIn,
+  type OwnRedis,
+  ownRedis,
+  type ServerProcess,
+  scratchDir,
+  startModelBoss,
+} from '@imajin/test-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poll, postRaw } from '../../test/client.js';
-import { startModelBoss, type TestModelBoss } from '../../test/model-boss.js';
-import { freePort, type OwnRedis, ownRedis } from '../../test/redis-server.js';
-import { type ServerProcess, startServer, troubleLines } from '../../test/server-process.js';
-import { makeClip } from '../../test/videos.js';
+import { printLogsOnFailure } from '../../test/e2e.js';
+import { startServer } from '../../test/server-process.js';
 
 describe('a Redis restart', () => {
-  let dir: string;
+  let scratch: Awaited<ReturnType<typeof scratchDir>>;
   let video: Buffer;
-  let boss: TestModelBoss;
+  let boss: ModelBossStandIn;
   let redis: OwnRedis;
   let server: ServerProcess;
 
-  beforeEach(() => {
-    onTestFailed(() =>
-      console.error(`server logs (warnings and errors):\n${troubleLines(server)}`),
-    );
-  });
+  printLogsOnFailure(() => [server]);
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'imajin-server-redis-'));
-    video = await readFile(
-      await makeClip(dir, 'clip.mp4', {
-        shots: [
-          { color: 'green', seconds: 2 },
-          { color: 'red', seconds: 2 },
-        ],
-      }),
-    );
-    redis = ownRedis(await freePort(), dir);
+    scratch = await scratchDir('imajin-server-redis');
+    video = await clipBytes([
+      { colour: 'green', seconds: 2 },
+      { colour: 'red', seconds: 2 },
+    ]);
+    redis = ownRedis(await freePort(), scratch.dir);
     await redis.start();
     boss = await startModelBoss({ latencyMs: 150 });
     server = await startServer({
@@ -49,7 +46,7 @@ describe('a Redis restart', () => {
     await server?.stop('SIGKILL');
     await redis?.stop();
     await boss?.close();
-    await rm(dir, { recursive: true, force: true });
+    await scratch?.remove();
   });
 
   it('answers 503 while Redis is down and recovers when it is back; no accepted job is lost', async () => {

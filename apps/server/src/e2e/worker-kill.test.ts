@@ -1,20 +1,21 @@
 // Workers as separate processes (`--worker-only`): one killed with SIGKILL mid-job loses no
 // job (BullMQ's stalled-job recovery hands it to the next worker); SIGTERM drains.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import {
+  clipBytes,
+  type ModelBossStandIn,
+  type ServerProcess,
+  startModelBoss,
+} from '@imajin/test-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poll, postRaw } from '../../test/client.js';
-import { startModelBoss, type TestModelBoss } from '../../test/model-boss.js';
-import { dropTestPrefix, hasRedis, REDIS_URL, testPrefix } from '../../test/redis.js';
-import { type ServerProcess, startServer, troubleLines } from '../../test/server-process.js';
-import { makeClip } from '../../test/videos.js';
+import { printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
+import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
+import { startServer } from '../../test/server-process.js';
 
 describe.skipIf(!hasRedis)('worker processes', () => {
   const prefix = testPrefix('e2e-kill');
-  let dir: string;
   let video: Buffer;
-  let boss: TestModelBoss;
+  let boss: ModelBossStandIn;
   let api: ServerProcess;
   const workers: ServerProcess[] = [];
   let env: Record<string, string>;
@@ -43,42 +44,27 @@ describe.skipIf(!hasRedis)('worker processes', () => {
     }
   };
 
-  beforeEach(() => {
-    onTestFailed(() =>
-      console.error(`server logs (warnings and errors):\n${troubleLines(api, ...workers)}`),
-    );
-  });
+  printLogsOnFailure(() => [api, ...workers]);
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'imajin-server-kill-'));
-    video = await readFile(
-      await makeClip(dir, 'clip.mp4', {
-        shots: [
-          { color: 'green', seconds: 3 },
-          { color: 'gray', seconds: 3 },
-        ],
-      }),
-    );
+    video = await clipBytes([
+      { colour: 'green', seconds: 3 },
+      { colour: 'gray', seconds: 3 },
+    ]);
     boss = await startModelBoss({ latencyMs: 300 }); // 6 frames one at a time: a job takes ≥ 1.8 s
-    env = {
-      REDIS_URL: REDIS_URL as string,
-      REDIS_PREFIX: prefix,
-      QUEUE_NAME: prefix,
-      SCORER: 'model-boss',
-      MODEL_BOSS_URL: boss.url,
+    env = sharedRedisEnv(prefix, boss.url, {
       MODEL_BOSS_MAX_IN_FLIGHT: '1',
       JOBS_PER_WORKER: '2',
       LOCK_DURATION: '2s',
       STALLED_INTERVAL: '1s',
       IN_PROCESS_WORKER: 'false',
-    };
+    });
     api = await startServer(env);
   });
   afterAll(async () => {
     await Promise.all([api, ...workers].map((p) => p?.stop('SIGKILL')));
     await boss?.close();
     await dropTestPrefix(prefix);
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('a worker SIGKILLed mid-job, then restarted: every job completes, none fails', async () => {

@@ -1,5 +1,4 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type ModelBossStandIn, startModelBoss } from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeEngine } from '../../test/fake-engine.js';
 import { type Harness, harness } from '../../test/harness.js';
@@ -8,13 +7,12 @@ import { hasRedis } from '../../test/redis.js';
 describe.skipIf(!hasRedis)('open routes, docs, auth and errors', () => {
   let h: Harness;
   let unauthenticated: Harness;
-  const boss = createServer((_req, res) => res.writeHead(404).end());
+  let boss: ModelBossStandIn;
   beforeAll(async () => {
-    await new Promise<void>((r) => boss.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(boss.address() as AddressInfo).port}`;
+    boss = await startModelBoss();
     h = await harness('app', new FakeEngine(), {
       API_TOKENS: 'alpha-token, beta-token',
-      MODEL_BOSS_URL: url,
+      MODEL_BOSS_URL: boss.url,
     });
     unauthenticated = await harness('app-local', new FakeEngine(), {
       SCORER: '',
@@ -24,7 +22,7 @@ describe.skipIf(!hasRedis)('open routes, docs, auth and errors', () => {
   afterAll(async () => {
     await h.close();
     await unauthenticated.close();
-    boss.close();
+    await boss?.close();
   });
 
   it('/healthz answers without a token', async () => {

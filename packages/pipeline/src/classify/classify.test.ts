@@ -1,10 +1,16 @@
+import path from 'node:path';
 import { DecodeError } from '@imajin/decoder-native';
 import { labels, RUBRIC } from '@imajin/rubric';
+import {
+  freePort,
+  type ModelBossStandIn,
+  makeClip,
+  scratchDir,
+  startModelBoss,
+  truncatedCopy,
+} from '@imajin/test-kit';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeModelBoss, startFakeModelBoss } from '../../test/fake-model-boss.js';
-import { freePort } from '../../test/free-port.js';
-import { makeVideo, truncated, videoDir } from '../../test/videos.js';
 import { errorInfo } from '../error-info.js';
 import { ScorerRejectedError, ScorerUnavailableError } from '../errors.js';
 import { ClassifyResultSchema } from '../result.js';
@@ -15,28 +21,28 @@ const quiet = { warn: () => {}, error: () => {} };
 // Seeded: the gradients source is random otherwise, and a dark draw made the red frame's
 // "quality" no better than the mandelbrot's.
 const RED = 'gradients=c0=0xff2020:c1=0xd00000:nb_colors=2:speed=0.05:seed=1';
-let scratch: Awaited<ReturnType<typeof videoDir>>;
+let scratch: Awaited<ReturnType<typeof scratchDir>>;
 let redScene: string;
 let clean: string;
 let still: string;
 let longShot: string;
 
 beforeAll(async () => {
-  scratch = await videoDir();
+  scratch = await scratchDir('imajin-pipeline');
   [redScene, clean, still, longShot] = await Promise.all([
     // Solid colours would not do: a change of brightness alone is not a cut, so the shots
     // need structure. The middle one is a red gradient, which the fake model-boss calls explicit.
-    makeVideo(scratch.dir, 'red-scene', [
+    makeClip(path.join(scratch.dir, 'red-scene.mp4'), [
       { source: 'testsrc2', seconds: 3 },
       { source: RED, seconds: 1 },
       { source: 'mandelbrot', seconds: 3 },
     ]),
-    makeVideo(scratch.dir, 'clean', [
+    makeClip(path.join(scratch.dir, 'clean.mp4'), [
       { source: 'testsrc2', seconds: 3 },
       { source: 'mandelbrot', seconds: 3 },
     ]),
-    makeVideo(scratch.dir, 'still', [{ source: 'color=c=gray', seconds: 12 }]),
-    makeVideo(scratch.dir, 'long-shot', [{ source: 'testsrc2', seconds: 20 }]),
+    makeClip(path.join(scratch.dir, 'still.mp4'), [{ source: 'color=c=gray', seconds: 12 }]),
+    makeClip(path.join(scratch.dir, 'long-shot.mp4'), [{ source: 'testsrc2', seconds: 20 }]),
   ]);
 }, 60_000);
 
@@ -45,12 +51,12 @@ afterAll(async () => {
 });
 
 describe('classifyVideo with a model-boss', () => {
-  let boss: FakeModelBoss;
+  let boss: ModelBossStandIn;
   const scorer = (extra: { retries?: number } = {}) =>
     createScorer({ kind: 'model-boss', url: boss.url, retryBaseMs: 5, logger: quiet, ...extra });
 
   beforeEach(async () => {
-    boss = await startFakeModelBoss();
+    boss = await startModelBoss();
   });
   afterEach(async () => {
     await boss.close();
@@ -125,7 +131,7 @@ describe('classifyVideo with a model-boss', () => {
   });
 
   it('gives no verdict when a single frame cannot be scored', async () => {
-    boss.mode = 'unavailable';
+    boss.mode = '503';
     const err = await classifyVideo(redScene, { scorer: scorer({ retries: 1 }) }).catch(
       (e: unknown) => e,
     );
@@ -142,7 +148,7 @@ describe('classifyVideo with a model-boss', () => {
   });
 
   it('fails a truncated video with DecodeError TRUNCATED and never scores it', async () => {
-    const cut = await truncated(redScene, 0.6);
+    const cut = await truncatedCopy(redScene, 0.6);
     const err = await classifyVideo(cut, { scorer: scorer() }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DecodeError);
     expect((err as DecodeError).code).toBe('TRUNCATED');

@@ -1,19 +1,19 @@
+import path from 'node:path';
 import { grabFrames, type RgbFrame, scanScenes } from '@imajin/decoder-native';
+import { makeClip, scratchDir } from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeVideo, videoDir } from '../../test/videos.js';
 import { shiftWindow } from '../sampling/captured.js';
 import { planKeyframes } from '../sampling/plan.js';
 import { grabKeyframes } from './grab-keyframes.js';
 
-let scratch: Awaited<ReturnType<typeof videoDir>>;
+let scratch: Awaited<ReturnType<typeof scratchDir>>;
 let video: string;
 
 beforeAll(async () => {
-  scratch = await videoDir();
+  scratch = await scratchDir('imajin-pipeline');
   // A 2 s GOP and no keyframes at the cuts, as phones record: a grab would seek and decode.
-  video = await makeVideo(
-    scratch.dir,
-    'three-shots',
+  video = await makeClip(
+    path.join(scratch.dir, 'three-shots.mp4'),
     [
       { source: 'testsrc2', seconds: 3 },
       { source: 'mandelbrot', seconds: 0.6 },

@@ -5,6 +5,7 @@
 // its pixels.
 
 import { grabFrames } from '@imajin/decoder-native';
+import { scratchDir } from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InsertScorer, insertScorer } from '../../test/insert-scorer.js';
 import {
@@ -15,7 +16,6 @@ import {
   makeInsertClip,
   makeRepeatedInsertClip,
 } from '../../test/inserts.js';
-import { videoDir } from '../../test/videos.js';
 import { DEFAULT_BAND } from '../sampling/band.js';
 import { classifyVideo } from './classify.js';
 
@@ -46,7 +46,7 @@ for (const kind of KINDS) {
   }
 }
 
-let scratch: Awaited<ReturnType<typeof videoDir>>;
+let scratch: Awaited<ReturnType<typeof scratchDir>>;
 /** Clean twins for the first clip of each variant (the same shot, no insert). */
 const clips = new Map<string, { clip: InsertClip; twin: InsertClip | null }>();
 
@@ -60,7 +60,7 @@ async function inPairs<T>(items: readonly T[], work: (item: T) => Promise<void>)
 }
 
 beforeAll(async () => {
-  scratch = await videoDir();
+  scratch = await scratchDir('imajin-pipeline');
   await inPairs(sweep, async (spec) => {
     const clip = await makeInsertClip(scratch.dir, spec);
     const twin =

@@ -1,7 +1,6 @@
+import { freePort, type ModelBossStandIn, startModelBoss } from '@imajin/test-kit';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeModelBoss, startFakeModelBoss } from '../../test/fake-model-boss.js';
-import { freePort } from '../../test/free-port.js';
 import { ScorerRejectedError, ScorerUnavailableError } from '../errors.js';
 import { createModelBossScorer, type ModelBossConfig } from './model-boss.js';
 
@@ -20,7 +19,7 @@ function quietLogger() {
 }
 
 describe('model-boss scorer', () => {
-  let boss: FakeModelBoss;
+  let boss: ModelBossStandIn;
   let logger: ReturnType<typeof quietLogger>;
   const scorer = (extra: Partial<ModelBossConfig> = {}) =>
     createModelBossScorer({
@@ -33,7 +32,7 @@ describe('model-boss scorer', () => {
     });
 
   beforeEach(async () => {
-    boss = await startFakeModelBoss();
+    boss = await startModelBoss();
     logger = quietLogger();
   });
   afterEach(async () => {
@@ -96,7 +95,7 @@ describe('model-boss scorer', () => {
       rgb,
     });
     await new Promise((r) => setTimeout(r, 30));
-    boss.mode = 'healthy';
+    boss.mode = 'ok';
     await expect(pending).resolves.toHaveLength(6);
     expect(boss.requests).toBeGreaterThanOrEqual(2);
   });

@@ -5,12 +5,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, type OwnRedis, ownRedis } from '@imajin/test-kit';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeEngine } from '../../../test/fake-engine.js';
 import { type Harness, harness, until } from '../../../test/harness.js';
 import { hasRedis } from '../../../test/redis.js';
-import { freePort, type OwnRedis, ownRedis } from '../../../test/redis-server.js';
 
 describe.skipIf(!hasRedis)('Redis refusing writes', () => {
   let dir: string;

@@ -1,21 +1,11 @@
-// A Redis of the test's own (for the restart test): loopback, AOF, noeviction, in a temp dir.
+// A Redis of the test's own (restart tests, load and chaos scripts): loopback, AOF,
+// noeviction, no snapshots, its files in `dir`.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export interface OwnRedis {
   url: string;
+  /** Starts redis-server and resolves once it answers PING. */
   start(): Promise<void>;
   /** SHUTDOWN (the AOF is flushed first), as an operator's restart would. */
   stop(): Promise<void>;
