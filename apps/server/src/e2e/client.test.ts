@@ -4,7 +4,6 @@
 import { openAsBlob } from 'node:fs';
 import { join } from 'node:path';
 import {
-  createClient,
   type ImajinClient,
   JobFailedError,
   KNOWN_ERROR_CODES,
@@ -22,7 +21,7 @@ import {
 } from '@imajin/test-kit';
 import { ClassifyResultSchema } from '@imajin/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
+import { ingesterClient, printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
 import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
 import { startServer } from '../../test/server-process.js';
 
@@ -69,12 +68,7 @@ describe.skipIf(!hasRedis)('@imajin/client against the real server', () => {
         API_TOKENS: 'e2e-token',
       }),
     );
-    client = createClient({
-      baseUrl: server.url,
-      token: 'e2e-token',
-      fetch: countingFetch,
-      poll: { firstMs: 100, maxMs: 500 },
-    });
+    client = ingesterClient(server.url, { token: 'e2e-token', fetch: countingFetch });
   });
   afterAll(async () => {
     await server?.stop();
@@ -147,12 +141,7 @@ describe.skipIf(!hasRedis)('@imajin/client against the real server', () => {
     expect((refused as ServiceUnavailableError).retryAfterMs).toBeGreaterThanOrEqual(1000);
 
     // A caller that opts into retries rides out the rest of the outage.
-    const patient = createClient({
-      baseUrl: server.url,
-      token: 'e2e-token',
-      submitRetryMs: 60_000,
-      poll: { firstMs: 100, maxMs: 500 },
-    });
+    const patient = ingesterClient(server.url, { token: 'e2e-token', submitRetryMs: 60_000 });
     const later = patient.classify(safeClip, { reuse: false });
     await new Promise((r) => setTimeout(r, 1500));
     boss.mode = 'ok';
