@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PACKAGES = 5; // the workspace's packages; turbo must run a task in each
+const PACKAGES = 8; // the workspace's packages; turbo must run a task in each
 
 /** The lines of the first ```sh block after `heading` in `file`, without comments. */
 export function commandsUnder(text, heading) {

@@ -8,7 +8,6 @@ import type { Engine } from './engine.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { RubricLike } from './rubric-pin.js';
-import type { ClassifyResult } from './schemas/result.js';
 
 function countedScorer(scorer: Scorer, metrics: Metrics): Scorer {
   return {
@@ -65,7 +64,7 @@ export function createPipelineEngine(config: Config, metrics: Metrics, logger: L
           'departures left unscored by the band maximum',
         );
       }
-      return result as ClassifyResult;
+      return result;
     },
     close: () => scorer.close(),
   };

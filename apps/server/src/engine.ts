@@ -2,8 +2,8 @@
 // engine-pipeline.ts (@imajin/pipeline's classifyVideo with a scorer built from config);
 // tests may pass their own.
 
-import type { JobOptions } from './schemas/request.js';
-import type { ClassifyResult } from './schemas/result.js';
+import type { ClassifyResult } from '@imajin/wire';
+import type { JobOptions } from './jobs/options.js';
 
 export interface VideoFacts {
   durationSec: number;

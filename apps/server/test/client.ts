@@ -1,5 +1,7 @@
-// A client like the platform's ingester: POST, poll GET until done or failed.
-import type { JobEnvelope } from '../src/schemas/envelope.js';
+// Raw HTTP to the server, for what @imajin/client does not do on purpose: the base64 JSON body,
+// and the load and memory scripts' own fixed-pace polling. Tests that act as the ingester use
+// the client (test/e2e.ts: ingesterClient).
+import type { JobEnvelope } from '@imajin/wire';
 
 export async function postJson(
   base: string,

@@ -1,4 +1,5 @@
 // The e2e tests' shared set-up around the built server process.
+import { type ClientOptions, createClient, type ImajinClient } from '@imajin/client';
 import { type ServerProcess, troubleLines } from '@imajin/test-kit';
 import { beforeEach, onTestFailed } from 'vitest';
 import { REDIS_URL } from './redis.js';
@@ -29,4 +30,12 @@ export function printLogsOnFailure(procs: () => (ServerProcess | undefined)[]): 
       console.error(`server logs (warnings and errors):\n${troubleLines(...procs())}`),
     );
   });
+}
+
+/**
+ * The ingester's client (@imajin/client) for a server under test: it polls briskly, and, as in
+ * production, retries nothing unless `options` asks.
+ */
+export function ingesterClient(url: string, options: Partial<ClientOptions> = {}): ImajinClient {
+  return createClient({ baseUrl: url, poll: { firstMs: 100, maxMs: 500 }, ...options });
 }

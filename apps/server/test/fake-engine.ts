@@ -3,9 +3,9 @@
 // throw, to be slow, or to block until released. The end-to-end tests use the real pipeline.
 import { createHash } from 'node:crypto';
 import { RUBRIC } from '@imajin/rubric';
+import { type ClassifyResult, ClassifyResultSchema } from '@imajin/wire';
 import type { Engine, VideoFacts } from '../src/engine.js';
-import type { JobOptions } from '../src/schemas/request.js';
-import { type ClassifyResult, ClassifyResultSchema } from '../src/schemas/result.js';
+import type { JobOptions } from '../src/jobs/options.js';
 
 export type Behaviour = (video: Buffer, call: number) => Error | 'ok' | Promise<Error | 'ok'>;
 

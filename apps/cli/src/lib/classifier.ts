@@ -1,10 +1,11 @@
+import { createClient } from '@imajin/client';
 import { loadPipeline } from '../deps.js';
 import type { Band, ClassifyResult, ErrorInfo, Progress, Scorer } from '../types.js';
 import { UsageError } from './errors.js';
 import { describeFailure } from './failure.js';
 import type { RunIdentity } from './resume.js';
 import { chooseScorer, type ScorerFlags } from './scorer-choice.js';
-import { ServerClient } from './server-client.js';
+import { serverScorerName } from './server-scorer.js';
 
 export interface ClassifierFlags extends ScorerFlags {
   keyframes?: number;
@@ -60,6 +61,9 @@ export async function createClassifier(flags: ClassifierFlags): Promise<Classifi
   };
 }
 
+/** How long --server rides out an unreachable or busy server (the server's own outage window). */
+const SERVER_RETRY_WINDOW_MS = 30 * 60_000;
+
 function serverClassifier(flags: ClassifierFlags, url: string): Classifier {
   if (!URL.canParse(url)) throw new UsageError(`--server: not a URL: ${url}`);
   if (flags.band)
@@ -69,12 +73,20 @@ function serverClassifier(flags: ClassifierFlags, url: string): Classifier {
   if (flags.scorerSource === 'cli') {
     throw new UsageError('--scorer is chosen by the server; drop it when using --server');
   }
-  const client = new ServerClient({ baseUrl: url, ...(flags.token ? { token: flags.token } : {}) });
+  // A batch rides out an outage: a 503 or an unreachable server is retried (after its
+  // Retry-After) for as long as the server's own scorer-outage window, on upload and polling.
+  const client = createClient({
+    baseUrl: url,
+    ...(flags.token ? { token: flags.token } : {}),
+    submitRetryMs: SERVER_RETRY_WINDOW_MS,
+    transientWindowMs: SERVER_RETRY_WINDOW_MS,
+    poll: { firstMs: 250, maxMs: 2000 },
+  });
   let calls = 0;
   let scorerName: Promise<string> | undefined;
   /** Asks the server for its scorer once, whatever the number of videos. */
   const scorerNameOnce = () => {
-    scorerName ??= client.scorerName();
+    scorerName ??= serverScorerName(url, SERVER_RETRY_WINDOW_MS);
     return scorerName;
   };
   return {
@@ -83,7 +95,7 @@ function serverClassifier(flags: ClassifierFlags, url: string): Classifier {
       hooks.onProgress?.({ stage: 'decode' });
       const result = await client.classify(path, {
         keyframes: flags.keyframes ?? null,
-        rubricFingerprint: (await import('@imajin/rubric')).RUBRIC.fingerprint,
+        rubric: 'pin',
         ...(hooks.signal ? { signal: hooks.signal } : {}),
       });
       calls += result.frame_count;

@@ -3,9 +3,11 @@
 // GET /readyz → the scorer's name.
 // Jobs really run: the pipeline classifies the uploaded bytes with the scorer given. It answers
 // the first `busyFirst` POSTs with 503 + Retry-After, and checks a bearer token when given one.
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { classifyVideo, errorInfo, type Scorer } from '@imajin/pipeline';
+import type { JobEnvelope } from '@imajin/wire';
 
 export interface TestJobServer {
   url: string;
@@ -20,7 +22,7 @@ export async function startJobServer(o: {
 }): Promise<TestJobServer> {
   let posts = 0;
   let busy = o.busyFirst ?? 0;
-  const jobs = new Map<string, Record<string, unknown>>();
+  const jobs = new Map<string, JobEnvelope>();
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -30,7 +32,11 @@ export async function startJobServer(o: {
     };
     if (req.method === 'GET' && req.url === '/readyz') {
       // Open, as apps/server's is: it names the scorer (backfill resumes by it).
-      return reply(200, { ready: true, scorer: { kind: 'test', name: o.scorer.name, ok: true } });
+      return reply(200, {
+        status: 'ready',
+        ready: true,
+        checks: { scorer: { kind: 'test', name: o.scorer.name, ok: true } },
+      });
     }
     if (o.token && req.headers.authorization !== `Bearer ${o.token}`) {
       return reply(401, {
@@ -50,16 +56,23 @@ export async function startJobServer(o: {
           { 'retry-after': '1' },
         );
       }
-      const id = `job-${jobs.size + 1}`;
+      const id = randomUUID();
       const kf = url.searchParams.get('keyframes');
-      jobs.set(id, { job_id: id, status: 'processing', result: null, error: null });
+      const none = {
+        result: null,
+        error: null,
+        error_code: null,
+        retryable: null,
+        rubric_fingerprint: null,
+      };
+      jobs.set(id, { job_id: id, status: 'processing', ...none });
       classifyVideo(Buffer.concat(chunks), {
         scorer: o.scorer,
-        keyframes: kf === null ? null : Number(kf),
+        keyframes: kf === null || kf === 'null' ? null : Number(kf),
       }).then(
-        (result) => jobs.set(id, { job_id: id, status: 'done', result, error: null }),
+        (result) => jobs.set(id, { job_id: id, status: 'done', ...none, result }),
         (err: unknown) =>
-          jobs.set(id, { job_id: id, status: 'failed', result: null, ...errorInfo(err) }),
+          jobs.set(id, { job_id: id, status: 'failed', ...none, ...errorInfo(err) }),
       );
       return reply(202, { job_id: id, status: 'queued' });
     }

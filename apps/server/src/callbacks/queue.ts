@@ -10,12 +10,12 @@
 // has already ended enqueues it itself: register the target first, then look at the record;
 // the worker writes the record first, then reads the targets, so one of the two always sees
 // the other.
+import type { JobStatus } from '@imajin/wire';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { JobRecords } from '../jobs/records.js';
 import { isFinal, toEnvelope } from '../jobs/records.js';
 import type { Logger } from '../logger.js';
-import type { JobStatus } from '../schemas/envelope.js';
 import type { CallbackConfig } from './config.js';
 import type { CallbackStore } from './state.js';
 

@@ -2,22 +2,16 @@
 // several when resubmissions named different URLs), plus `latest`, the target GET reports.
 // Only the delivery of a target writes its state after registration, one attempt at a time.
 import { createHash } from 'node:crypto';
+import type { CallbackState } from '@imajin/wire';
 import type { Redis } from 'ioredis';
 import type { Keys } from '../jobs/keys.js';
 
-export type DeliveryState = 'pending' | 'retrying' | 'delivered' | 'given_up';
+export type DeliveryState = CallbackState['state'];
 
-/** What GET /classify-video/{id} shows as `callback`. */
-export interface CallbackSummary {
-  state: DeliveryState;
-  attempts: number;
-  last_status: number | null;
-  last_error: string | null;
-  /** ISO 8601, while a retry is scheduled. */
-  next_attempt_at: string | null;
-}
+/** What GET /classify-video/{id} shows as `callback` (@imajin/wire's CallbackState). */
+export type CallbackSummary = CallbackState;
 
-export interface TargetState extends CallbackSummary {
+export interface TargetState extends CallbackState {
   url: string;
   /** Epoch ms of the first attempt: the retry window runs from here. */
   first_attempt_at: number | null;

@@ -3,6 +3,7 @@
 // delivered or given-up one completes. A worker killed mid-attempt stops renewing its lock, so
 // BullMQ's stalled-job recovery runs the attempt again elsewhere: the receiver may then see a
 // repeat, which Imajin-Delivery lets it drop.
+import { DELIVERY_HEADER, SIGNATURE_HEADER, signCallback } from '@imajin/wire';
 import { type Job, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
@@ -10,7 +11,6 @@ import type { Metrics } from '../metrics.js';
 import type { CallbackConfig } from './config.js';
 import { deliver } from './deliver.js';
 import { DELIVERY_BACKOFF, type DeliveryData } from './queue.js';
-import { DELIVERY_HEADER, SIGNATURE_HEADER, signCallback } from './signature.js';
 import type { CallbackStore, TargetState } from './state.js';
 
 export class RetryLater extends Error {

@@ -1,6 +1,7 @@
 // A worker SIGKILLed after a job's record turned final and before its callback was enqueued
 // (held there by the IMAJIN_TEST_HOLD_AFTER_JOB_END hook, so the moment is exact): another
 // worker recovers the stalled job, finds it ended, and the callback is still delivered.
+import { verifyCallback } from '@imajin/client';
 import {
   clipBytes,
   type ModelBossStandIn,
@@ -14,7 +15,6 @@ import { printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
 import { until } from '../../test/harness.js';
 import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
 import { startServer } from '../../test/server-process.js';
-import { verifyCallback } from '../callbacks/signature.js';
 import { HOLD_MESSAGE } from '../callbacks/test-hook.js';
 
 describe.skipIf(!hasRedis)('callbacks when a worker dies at the job’s end', () => {

@@ -1,11 +1,14 @@
 // Webhooks against the real server process (in-process worker), real Redis, real videos, and
 // loopback receivers; the retry window is shortened through the environment.
+import { verifyCallback } from '@imajin/client';
+import { RUBRIC } from '@imajin/rubric';
 import {
   clipBytes,
   type ModelBossStandIn,
   type ServerProcess,
   startModelBoss,
 } from '@imajin/test-kit';
+import type { JobEnvelope } from '@imajin/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CallbackReceiver, startReceiver } from '../../test/callback-receiver.js';
 import { poll, postJson, postRaw } from '../../test/client.js';
@@ -13,12 +16,9 @@ import { printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
 import { until } from '../../test/harness.js';
 import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
 import { startServer } from '../../test/server-process.js';
-import { verifyCallback } from '../callbacks/signature.js';
-import type { CallbackSummary } from '../callbacks/state.js';
-import type { JobEnvelope } from '../schemas/envelope.js';
 
 const SECRETS = ['test-secret-new', 'test-secret-old'];
-type Got = JobEnvelope & { callback?: CallbackSummary };
+type Got = JobEnvelope;
 
 async function get(server: ServerProcess, id: string): Promise<Got> {
   return (await (await fetch(`${server.url}/classify-video/${id}`)).json()) as Got;
@@ -137,6 +137,7 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
     const body = JSON.parse(hits[0]?.body ?? '{}') as JobEnvelope;
     expect(body).toMatchObject({ job_id: id, status: 'failed', result: null, retryable: false });
     expect(body.error_code).toBe(env.error_code);
+    expect(body.rubric_fingerprint).toBe(RUBRIC.fingerprint); // named even without a result
     expect(hits[0]?.headers['imajin-delivery']).toBe(`${id}:failed`);
     expect(
       verifyCallback(hits[0]?.body ?? '', hits[0]?.headers['imajin-signature'] as string, SECRETS),

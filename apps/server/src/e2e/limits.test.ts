@@ -1,10 +1,10 @@
 // Size limits and backpressure over a real socket: a streamed upload over the limit is cut
 // off with a 413 the client can read; a full queue answers 503 with Retry-After.
 import { request } from 'node:http';
+import { ServiceUnavailableError } from '@imajin/client';
 import type { ServerProcess } from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postRaw } from '../../test/client.js';
-import { printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
+import { ingesterClient, printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
 import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
 import { startServer } from '../../test/server-process.js';
 
@@ -67,15 +67,18 @@ describe.skipIf(!hasRedis)('limits and backpressure over HTTP', () => {
   });
 
   it('answers 503 overloaded with Retry-After once the queue is full', async () => {
-    expect(
-      (await postRaw(server.url, '/classify-video?reuse=false', Buffer.from('one'))).status,
-    ).toBe(202);
-    expect(
-      (await postRaw(server.url, '/classify-video?reuse=false', Buffer.from('two'))).status,
-    ).toBe(202);
-    const third = await postRaw(server.url, '/classify-video?reuse=false', Buffer.from('three'));
-    expect(third.status).toBe(503);
-    expect(third.headers.get('retry-after')).toBe('7');
-    expect(await third.json()).toMatchObject({ error_code: 'overloaded', retryable: true });
+    const client = ingesterClient(server.url);
+    for (const bytes of ['one', 'two'])
+      expect(await client.submit(Buffer.from(bytes), { reuse: false })).toMatchObject({
+        status: 'queued',
+      });
+    const third = await client.submit(Buffer.from('three'), { reuse: false }).catch((e) => e);
+    expect(third).toBeInstanceOf(ServiceUnavailableError);
+    expect(third).toMatchObject({
+      status: 503,
+      retryAfterMs: 7000,
+      error_code: 'overloaded',
+      retryable: true,
+    });
   });
 });

@@ -1,6 +1,8 @@
 // model-boss outages against the real server process and the real pipeline: an outage must
 // never look like a bad video. Jobs wait (queued/processing) and finish once model-boss is
-// back; past the retry window they fail with retryable: true; meanwhile POSTs get 503.
+// back; past the retry window they fail with retryable: true; meanwhile POSTs get 503. The
+// ingester's side is @imajin/client: what it throws is what the ingester branches on.
+import { type ImajinClient, JobFailedError, ServiceUnavailableError } from '@imajin/client';
 import {
   clipBytes,
   type ModelBossStandIn,
@@ -8,8 +10,7 @@ import {
   startModelBoss,
 } from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { poll, postRaw } from '../../test/client.js';
-import { printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
+import { ingesterClient, printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
 import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
 import { startServer } from '../../test/server-process.js';
 
@@ -18,6 +19,7 @@ describe.skipIf(!hasRedis)('model-boss outages', () => {
   let video: Buffer;
   let boss: ModelBossStandIn;
   let server: ServerProcess;
+  let client: ImajinClient;
 
   printLogsOnFailure(() => [server]);
 
@@ -40,6 +42,7 @@ describe.skipIf(!hasRedis)('model-boss outages', () => {
         RETRY_WINDOW: '15s',
       }),
     );
+    client = ingesterClient(server.url);
   });
   afterAll(async () => {
     await server?.stop();
@@ -49,61 +52,58 @@ describe.skipIf(!hasRedis)('model-boss outages', () => {
 
   it('502s, resets and a stall: the job waits, POSTs get 503 + Retry-After, then it finishes', async () => {
     boss.mode = '502';
-    const res = await postRaw(server.url, '/classify-video?reuse=false', video);
-    expect(res.status).toBe(202);
-    const { job_id } = (await res.json()) as { job_id: string };
+    const { job_id } = await client.submit(video, { reuse: false });
     const seen: string[] = [];
-    const polling = poll(server.url, job_id, 50_000, seen);
+    const polling = client.waitForResult(job_id, {
+      onStatus: (s) => seen.push(s),
+      signal: AbortSignal.timeout(50_000),
+    });
 
-    // Two failed attempts open the breaker: new work is refused with a Retry-After.
-    let refused: Response | undefined;
+    // Two failed attempts open the breaker: new work is refused, at once, as transient.
+    let refused: unknown;
     for (let i = 0; i < 50 && !refused; i++) {
-      const r = await postRaw(server.url, '/classify-video?reuse=false', video);
-      if (r.status === 503) refused = r;
+      await client.submit(video, { reuse: false }).catch((e: unknown) => {
+        refused = e;
+      });
       await new Promise((ok) => setTimeout(ok, 100));
     }
-    expect(refused?.status).toBe(503);
-    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(await refused?.json()).toMatchObject({
+    expect(refused).toBeInstanceOf(ServiceUnavailableError);
+    expect(refused).toMatchObject({
+      status: 503,
       error_code: 'scorer_unavailable',
       retryable: true,
     });
+    expect((refused as ServiceUnavailableError).retryAfterMs).toBeGreaterThanOrEqual(1000);
 
     boss.mode = 'reset';
     await new Promise((ok) => setTimeout(ok, 800));
     boss.mode = 'stall';
     await new Promise((ok) => setTimeout(ok, 1200));
     boss.mode = 'ok';
-    const env = await polling;
-    expect(env.status).toBe('done');
-    expect(env.result?.is_explicit).toBe(true);
+    const result = await polling;
+    expect(result.is_explicit).toBe(true);
     expect(seen).not.toContain('failed');
     expect(seen).toContain('queued');
     expect(boss.scored).toBeGreaterThan(0);
     // The breaker closed again: new work is accepted, and runs.
-    const after = await postRaw(server.url, '/classify-video?reuse=false', video);
-    expect(after.status).toBe(202);
-    expect(
-      (await poll(server.url, ((await after.json()) as { job_id: string }).job_id)).status,
-    ).toBe('done');
+    expect((await client.classify(video, { reuse: false })).is_explicit).toBe(true);
   });
 
   it('model-boss down for longer than the retry window: failed, retryable: true', async () => {
     await boss.close(); // connection refused from now on
-    const res = await postRaw(server.url, '/classify-video?reuse=false', video);
-    expect(res.status).toBe(202); // nobody knows yet that model-boss is down
-    const { job_id } = (await res.json()) as { job_id: string };
+    // Accepted: nobody knows yet that model-boss is down.
+    const { job_id } = await client.submit(video, { reuse: false });
     const seen: string[] = [];
     const started = Date.now();
-    const env = await poll(server.url, job_id, 50_000, seen);
-    expect(env).toMatchObject({
-      status: 'failed',
-      error_code: 'scorer_unavailable',
-      retryable: true,
-      result: null,
-    });
+    const err = await client
+      .waitForResult(job_id, { onStatus: (s) => seen.push(s), signal: AbortSignal.timeout(50_000) })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JobFailedError);
+    expect(err).toMatchObject({ job_id, error_code: 'scorer_unavailable', retryable: true });
     expect(Date.now() - started).toBeGreaterThanOrEqual(14_000);
+    expect(seen.at(-1)).toBe('failed');
     expect(seen.slice(0, -1)).not.toContain('failed');
+    expect(await client.getJob(job_id)).toMatchObject({ status: 'failed', result: null });
     const ready = (await (await fetch(`${server.url}/readyz`)).json()) as {
       status: string;
       checks: { model_boss: { reachable: boolean } };

@@ -1,7 +1,10 @@
 // The platform's flow against the real server process: real videos (ffmpeg), the real
-// pipeline (libav decode, keyframes, JPEG, rubric), a model-boss stand-in over loopback.
+// pipeline (libav decode, keyframes, JPEG, rubric), a model-boss stand-in over loopback. The
+// ingester's steps go through @imajin/client; raw HTTP stays where the wire detail itself is
+// under test (the base64 JSON body, a malformed body, sync limits on the JSON path).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type ImajinClient, JobFailedError, PayloadTooLargeError } from '@imajin/client';
 import { RUBRIC } from '@imajin/rubric';
 import {
   garbageFile,
@@ -12,14 +15,13 @@ import {
   startModelBoss,
   truncatedCopy,
 } from '@imajin/test-kit';
+import { type ClassifyResult, ClassifyResultSchema } from '@imajin/wire';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { poll, postJson, postRaw } from '../../test/client.js';
-import { printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
+import { postJson } from '../../test/client.js';
+import { ingesterClient, printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
 import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
 import { startServer } from '../../test/server-process.js';
-import type { ClassifyResult } from '../schemas/result.js';
-import { ClassifyResultSchema } from '../schemas/result.js';
 
 /** What the ingester does with a result: the same fields a photo's classification has. */
 async function mapLikeThePlatform(result: ClassifyResult) {
@@ -38,6 +40,7 @@ describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
   let scratch: Awaited<ReturnType<typeof scratchDir>>;
   let boss: ModelBossStandIn;
   let server: ServerProcess;
+  let client: ImajinClient;
   const clips: Record<string, string> = {};
 
   printLogsOnFailure(() => [server]);
@@ -82,6 +85,7 @@ describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
     clips.noise = await garbageFile(join(dir, 'noise.bin'));
     boss = await startModelBoss();
     server = await startServer(sharedRedisEnv(prefix, boss.url, { SYNC_MAX_BYTES: '100KiB' }));
+    client = ingesterClient(server.url);
   });
   afterAll(async () => {
     await server?.stop();
@@ -90,7 +94,7 @@ describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
     await scratch?.remove();
   });
 
-  it('POST base64 → 202 → poll → done → a photo-shaped verdict: one red shot makes the video explicit', async () => {
+  it('POST base64 → 202 → poll (the client) → done → a photo-shaped verdict: one red shot makes the video explicit', async () => {
     const video = await readFile(clips.explicit as string);
     const res = await postJson(server.url, '/classify-video', {
       video_base64: video.toString('base64'),
@@ -100,9 +104,15 @@ describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
     expect(res.status).toBe(202);
     const accepted = (await res.json()) as { job_id: string; status: string };
     expect(accepted.status).toBe('queued');
-    const env = await poll(server.url, accepted.job_id);
-    expect(env).toMatchObject({ status: 'done', error: null, error_code: null });
+    const statuses: string[] = [];
+    const fromClient = await client.waitForResult(accepted.job_id, {
+      onStatus: (s) => statuses.push(s),
+    });
+    expect(statuses.at(-1)).toBe('done');
+    const env = await client.getJob(accepted.job_id);
+    expect(env).toMatchObject({ status: 'done', error: null, error_code: null, retryable: null });
     const result = ClassifyResultSchema.parse(env.result); // exactly the contract's shape
+    expect(fromClient).toEqual(result);
     expect(result.rubric_fingerprint).toBe(RUBRIC.fingerprint);
     expect(result.rubric_version).toBe(RUBRIC.version);
     expect(result.scorer).toBe(`model-boss:${RUBRIC.model}`);
@@ -124,23 +134,18 @@ describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
   });
 
   it('a video with no explicit shot is sfw', async () => {
-    const video = await readFile(clips.safe as string);
-    const { job_id } = (await (
-      await postJson(server.url, '/classify-video', { video_base64: video.toString('base64') })
-    ).json()) as { job_id: string };
-    const env = await poll(server.url, job_id);
-    expect(env.result).toMatchObject({ is_explicit: false, explicitness: 'sfw' });
+    const result = await client.classify(clips.safe as string, { rubric: 'pin' });
+    expect(result).toMatchObject({ is_explicit: false, explicitness: 'sfw' });
   });
 
   it('takes a raw upload with options in the query string', async () => {
-    const video = await readFile(clips.busy as string);
-    const res = await postRaw(server.url, '/classify-video?keyframes=4&scorers=scene', video);
-    expect(res.status).toBe(202);
-    const env = await poll(server.url, ((await res.json()) as { job_id: string }).job_id);
-    expect(env.status).toBe('done');
-    expect(env.result?.sampling.policy).toBe('forced');
-    expect(env.result?.frame_count).toBe(4);
-    expect(env.result).toMatchObject({
+    const result = await client.classify(clips.busy as string, {
+      keyframes: 4,
+      scorers: ['scene'],
+    });
+    expect(result.sampling.policy).toBe('forced');
+    expect(result.frame_count).toBe(4);
+    expect(result).toMatchObject({
       width: 640,
       height: 360,
       codec: 'h264',
@@ -150,13 +155,18 @@ describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
 
   it('returns the same job for the same bytes and options, without scoring again', async () => {
     const video = await readFile(clips.safe as string);
-    const body = { video_base64: video.toString('base64'), keyframes: 3 };
-    const first = (await (await postJson(server.url, '/classify-video', body)).json()) as {
-      job_id: string;
-    };
-    await poll(server.url, first.job_id);
+    const first = await client.submit(video, { keyframes: 3 });
+    await client.waitForResult(first.job_id);
     const calls = boss.requests;
-    const again = await postJson(server.url, '/classify-video', body);
+    // Raw or base64, the same bytes and options are the same job.
+    expect(await client.submit(video, { keyframes: 3 })).toEqual({
+      job_id: first.job_id,
+      status: 'done',
+    });
+    const again = await postJson(server.url, '/classify-video', {
+      video_base64: video.toString('base64'),
+      keyframes: 3,
+    });
     expect(again.status).toBe(202);
     expect(await again.json()).toEqual({ job_id: first.job_id, status: 'done' });
     expect(boss.requests).toBe(calls);
@@ -164,59 +174,44 @@ describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
 
   it('a truncated or unreadable file becomes a failed job with the decoder’s reason, not retryable', async () => {
     for (const clip of [clips.truncated, clips.noise]) {
-      const res = await postRaw(server.url, '/classify-video', await readFile(clip as string));
-      expect(res.status).toBe(202);
-      const env = await poll(server.url, ((await res.json()) as { job_id: string }).job_id);
-      expect(env.status).toBe('failed');
-      expect(env.retryable).toBe(false);
-      expect(env.result).toBeNull();
-      expect(env.error_code).toMatch(/^[a-z_]+$/);
-      expect(env.error_code).not.toBe('internal');
-      expect(env.error).toBeTruthy();
+      const err = await client.classify(clip as string).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(JobFailedError);
+      const failed = err as JobFailedError;
+      expect(failed.retryable).toBe(false);
+      expect(failed.error_code).toMatch(/^[a-z_]+$/);
+      expect(failed.error_code).not.toBe('internal');
+      expect(failed.message).toBeTruthy();
+      const env = await client.getJob(failed.job_id as string);
+      expect(env).toMatchObject({ status: 'failed', result: null, retryable: false });
     }
   });
 
   it('sync: 200 with the result inline; 413 over the size limit; 422 over 30 s or undecodable', async () => {
-    const ok = await postRaw(
-      server.url,
-      '/classify-video/sync',
-      await readFile(clips.explicit as string),
-    );
-    expect(ok.status).toBe(200);
-    const env = (await ok.json()) as { status: string; result: ClassifyResult; error: null };
-    expect(env).toMatchObject({ status: 'done', error: null });
-    expect(ClassifyResultSchema.parse(env.result).is_explicit).toBe(true);
+    const ok = await client.classifySync(clips.explicit as string);
+    expect(ClassifyResultSchema.parse(ok).is_explicit).toBe(true);
 
-    const thirty = await postRaw(
-      server.url,
-      '/classify-video/sync',
-      await readFile(clips.thirty as string),
-    );
-    expect(thirty.status).toBe(200); // a 30 s clip is within the 30 s limit
+    // a 30 s clip is within the 30 s limit
+    expect((await client.classifySync(clips.thirty as string)).duration_sec).toBeCloseTo(30, 0);
 
-    const long = await postRaw(
-      server.url,
-      '/classify-video/sync',
-      await readFile(clips.long as string),
-    );
-    expect(long.status).toBe(422);
-    expect(await long.json()).toMatchObject({ error_code: 'too_long', retryable: false });
+    const long = await client.classifySync(clips.long as string).catch((e: unknown) => e);
+    expect(long).toBeInstanceOf(JobFailedError);
+    expect(long).toMatchObject({ status: 422, error_code: 'too_long', retryable: false });
 
     const big = await readFile(clips.busy as string);
     expect(big.length).toBeGreaterThan(100 * 1024);
+    const raw = await client.classifySync(big).catch((e: unknown) => e);
+    expect(raw).toBeInstanceOf(PayloadTooLargeError);
+    expect(raw).toMatchObject({ status: 413, error_code: 'payload_too_large' });
     const tooBig = await postJson(server.url, '/classify-video/sync', {
       video_base64: big.toString('base64'),
     });
     expect(tooBig.status).toBe(413);
     expect(await tooBig.json()).toMatchObject({ error_code: 'payload_too_large' });
 
-    const bad = await postRaw(
-      server.url,
-      '/classify-video/sync',
-      await readFile(clips.truncated as string),
-    );
-    expect(bad.status).toBe(422);
-    expect(((await bad.json()) as { error_code: string }).error_code).not.toBe('internal');
+    const bad = await client.classifySync(clips.truncated as string).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(JobFailedError);
+    expect(bad).toMatchObject({ status: 422, retryable: false });
+    expect((bad as JobFailedError).error_code).not.toBe('internal');
   });
 
   it('answers bad requests over a real socket as JSON, and never logs video or poster bytes', async () => {

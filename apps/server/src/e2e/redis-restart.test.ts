@@ -1,6 +1,8 @@
 // Redis restarted under a running server: the API answers 503 (JSON, Retry-After) while it
 // is gone, /readyz says not ready, and once it is back the API recovers and every job that
-// was accepted finishes (AOF: nothing was lost).
+// was accepted finishes (AOF: nothing was lost). Through @imajin/client, as the ingester sees it:
+// a submit fails at once as transient, and polling rides the outage out.
+import { ServiceUnavailableError } from '@imajin/client';
 import {
   clipBytes,
   freePort,
@@ -12,8 +14,7 @@ import {
   startModelBoss,
 } from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { poll, postRaw } from '../../test/client.js';
-import { printLogsOnFailure } from '../../test/e2e.js';
+import { ingesterClient, printLogsOnFailure } from '../../test/e2e.js';
 import { startServer } from '../../test/server-process.js';
 
 describe('a Redis restart', () => {
@@ -50,37 +51,40 @@ describe('a Redis restart', () => {
   });
 
   it('answers 503 while Redis is down and recovers when it is back; no accepted job is lost', async () => {
+    const client = ingesterClient(server.url);
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const res = await postRaw(server.url, '/classify-video?reuse=false&keyframes=5', video);
-      expect(res.status).toBe(202);
-      ids.push(((await res.json()) as { job_id: string }).job_id);
-    }
+    for (let i = 0; i < 3; i++)
+      ids.push((await client.submit(video, { reuse: false, keyframes: 5 })).job_id);
     await redis.stop();
 
-    const get = await fetch(`${server.url}/classify-video/${ids[0]}`);
-    expect(get.status).toBe(503);
-    expect(get.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(await get.json()).toMatchObject({ error_code: 'redis_unavailable', retryable: true });
-    const post = await postRaw(server.url, '/classify-video?reuse=false', video);
-    expect(post.status).toBe(503);
-    expect(post.headers.get('content-type')).toMatch(/application\/json/);
+    const get = await client.getJob(ids[0] as string).catch((e: unknown) => e);
+    expect(get).toBeInstanceOf(ServiceUnavailableError);
+    expect(get).toMatchObject({ status: 503, error_code: 'redis_unavailable', retryable: true });
+    expect((get as ServiceUnavailableError).retryAfterMs).toBeGreaterThan(0);
+    const post = await client.submit(video, { reuse: false }).catch((e: unknown) => e);
+    expect(post).toBeInstanceOf(ServiceUnavailableError); // at once: retries are the caller's
+    expect(post).toMatchObject({ status: 503, error_code: 'redis_unavailable' });
     expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 
+    // Polling started during the outage rides it out (503s for a while, then the results).
+    const polls = ids.map((id) =>
+      client.waitForResult(id, { signal: AbortSignal.timeout(60_000) }),
+    );
     await new Promise((r) => setTimeout(r, 1000));
     await redis.start();
 
-    let accepted: Response | undefined;
-    for (let i = 0; i < 100 && accepted?.status !== 202; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      accepted = await postRaw(server.url, '/classify-video?reuse=false', video);
-    }
-    if (!accepted) throw new Error('no answer to the POST');
-    expect(accepted.status).toBe(202);
-    ids.push(((await accepted.json()) as { job_id: string }).job_id);
-    const envelopes = await Promise.all(ids.map((id) => poll(server.url, id, 60_000)));
-    expect(envelopes.map((e) => e.status)).toEqual(['done', 'done', 'done', 'done']);
+    // A caller that opts into retries gets its submit through once Redis is back.
+    const patient = ingesterClient(server.url, { submitRetryMs: 30_000 });
+    const accepted = await patient.submit(video, { reuse: false });
+    polls.push(client.waitForResult(accepted.job_id, { signal: AbortSignal.timeout(60_000) }));
+    const results = await Promise.all(polls);
+    expect(results.map((r) => r.explicitness)).toEqual([
+      'explicit',
+      'explicit',
+      'explicit',
+      'explicit',
+    ]);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
   });
 });

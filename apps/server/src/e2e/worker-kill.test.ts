@@ -7,8 +7,7 @@ import {
   startModelBoss,
 } from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { poll, postRaw } from '../../test/client.js';
-import { printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
+import { ingesterClient, printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
 import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
 import { startServer } from '../../test/server-process.js';
 
@@ -26,12 +25,10 @@ describe.skipIf(!hasRedis)('worker processes', () => {
     return w;
   };
   const submit = async (n: number) => {
+    const client = ingesterClient(api.url);
     const ids: string[] = [];
-    for (let i = 0; i < n; i++) {
-      const res = await postRaw(api.url, '/classify-video?reuse=false&keyframes=6', video);
-      expect(res.status).toBe(202);
-      ids.push(((await res.json()) as { job_id: string }).job_id);
-    }
+    for (let i = 0; i < n; i++)
+      ids.push((await client.submit(video, { reuse: false, keyframes: 6 })).job_id);
     return ids;
   };
   const startedJobs = (w: ServerProcess) =>
@@ -79,8 +76,11 @@ describe.skipIf(!hasRedis)('worker processes', () => {
     expect(killedMidJob.length).toBeGreaterThan(0);
 
     const second = await startWorker();
-    const envelopes = await Promise.all(ids.map((id) => poll(api.url, id, 60_000)));
-    expect(envelopes.map((e) => e.status)).toEqual(['done', 'done', 'done', 'done']);
+    const client = ingesterClient(api.url);
+    const results = await Promise.all(
+      ids.map((id) => client.waitForResult(id, { signal: AbortSignal.timeout(60_000) })),
+    );
+    expect(results.map((r) => r.frame_count)).toEqual([6, 6, 6, 6]); // all done, none failed
     for (const id of killedMidJob) expect(startedJobs(second)).toContain(id); // finished elsewhere
     expect(second.logs.some((l) => String(l.msg).includes('stalled'))).toBe(true);
     expect(await second.stop('SIGTERM')).toBe(0); // an idle worker stops at once
@@ -95,8 +95,7 @@ describe.skipIf(!hasRedis)('worker processes', () => {
     expect(
       w.logs.some((l) => l.msg === 'job finished' && l.job_id === id && l.status === 'done'),
     ).toBe(true);
-    const env = await poll(api.url, id as string, 5_000);
-    expect(env.status).toBe('done');
+    expect(await ingesterClient(api.url).getJob(id as string)).toMatchObject({ status: 'done' });
     expect(await api.stop('SIGTERM')).toBe(0);
   });
 });

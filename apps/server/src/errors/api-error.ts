@@ -1,5 +1,6 @@
 // The base of every error the HTTP layer answers with: status, stable code, retryable flag.
 // Subclasses live one per file and set `name`, which is how onError recognises them.
+import type { KnownErrorCode } from '@imajin/wire';
 
 export interface ApiErrorOptions {
   retryAfterSec?: number;
@@ -12,7 +13,8 @@ export interface ApiErrorOptions {
 
 export abstract class ApiError extends Error {
   abstract readonly status: number;
-  abstract readonly code: string;
+  /** One of @imajin/wire's codes: a new code is added there first (and so to the OpenAPI document). */
+  abstract readonly code: KnownErrorCode;
   abstract readonly retryable: boolean;
   readonly retryAfterSec?: number;
   readonly details?: Record<string, unknown>;

@@ -1,4 +1,6 @@
+import type { DecodeErrorCode } from '@imajin/decoder-native';
 import { DecodeError, ScorerRejectedError, ScorerUnavailableError } from '@imajin/pipeline';
+import type { KnownErrorCode } from '@imajin/wire';
 import { ReplyError } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { BadRequestError } from './bad-request-error.js';
@@ -85,3 +87,8 @@ describe('toWireError', () => {
     expect(toWireError(new Error('MISCONF in a message of ours')).status).toBe(500);
   });
 });
+
+// The decoder's codes reach the wire lower-cased: each must be one @imajin/wire knows, so the
+// OpenAPI document and the client's types list it. (Type-checked by `pnpm typecheck`.)
+const decoderCodesAreKnown: Lowercase<DecodeErrorCode> extends KnownErrorCode ? true : false = true;
+void decoderCodesAreKnown;

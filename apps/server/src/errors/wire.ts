@@ -1,11 +1,13 @@
 // One mapping from any thrown value to the wire: HTTP status + `{error, error_code, retryable}`.
 // Errors are recognised by `name` (prototypes do not survive queues or worker threads).
+import type { ErrorBody } from '@imajin/wire';
 import { pipelineErrorInfo } from './pipeline-error-info.js';
 import { isRedisFault } from './redis-fault.js';
 
 export interface WireError {
   status: number;
-  body: { error: string; error_code: string; retryable: boolean } & Record<string, unknown>;
+  /** @imajin/wire's ErrorBody, plus any details (e.g. both rubrics on a 409). */
+  body: ErrorBody & Record<string, unknown>;
   retryAfterSec?: number;
   headers?: Record<string, string>;
   /** True when the cause is ours (a bug): log it with its stack, show a generic message. */

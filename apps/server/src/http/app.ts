@@ -2,6 +2,7 @@
 // error handler. Built without a socket so tests can call app.request().
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import { BadRequestError } from '../errors/bad-request-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -14,6 +15,7 @@ import { healthRoutes } from './routes/health.js';
 import { statusRoute } from './routes/status.js';
 import { submitRoute } from './routes/submit.js';
 import { syncRoute } from './routes/sync.js';
+import { describeIssues } from './submission.js';
 
 export const API_VERSION = '1.0.0';
 
@@ -38,7 +40,14 @@ function accessLog(logger: Logger, metrics: Metrics): MiddlewareHandler {
 }
 
 export function createApp(s: Services): OpenAPIHono {
-  const app = new OpenAPIHono();
+  // A route's schema refusing its query or path answers our 400 error body (through onError),
+  // never the library's own `{success: false, error}` shape.
+  const app = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success)
+        throw new BadRequestError(`invalid ${result.target}: ${describeIssues(result.error)}`);
+    },
+  });
   app.onError(errorResponder(s.logger));
   app.notFound((c) => {
     throw new NotFoundError(`no route ${c.req.method} ${c.req.path}`);

@@ -1,122 +1,42 @@
-// The OpenAPI description of the routes, from the same zod schemas the handlers validate with.
-// Bodies are read as streams (size limits), so these specs document rather than validate.
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { AcceptedSchema, ErrorSchema, JobEnvelopeSchema } from '../schemas/envelope.js';
-import { ClassifyBodySchema } from '../schemas/request.js';
-import { ClassifyResultSchema } from '../schemas/result.js';
+// The OpenAPI document. The classify routes add themselves when they are mounted
+// (`app.openapi(spec, handler)`: the document shows the schemas the routes check); this file adds
+// what they cannot: the bearer scheme, the JSON request body they name by reference, and the
+// open routes. scripts/generate-openapi.ts builds the same document without a running service
+// (documentOnly) and commits it as openapi.json; a test checks the live one equals it.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { ClassifyRequestSchema } from '@imajin/wire';
+import type { z } from 'zod';
+import { statusSpec } from './routes/status.js';
+import { submitSpec } from './routes/submit.js';
+import { syncSpec } from './routes/sync.js';
 
-const err = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ErrorSchema } },
-});
-const retryAfter = {
-  'Retry-After': { schema: { type: 'integer' as const }, description: 'seconds' },
-};
+/** The routes' declarations, in the order the app mounts them. */
+export const CLASSIFY_ROUTES = [syncSpec, submitSpec, statusSpec] as const;
 
-const QueryDoc = z.object({
-  keyframes: z
-    .string()
-    .optional()
-    .openapi({ description: '"null" (scene-aware, default) or N evenly spaced frames' }),
-  scorers: z
-    .string()
-    .optional()
-    .openapi({ description: 'comma-separated: moderation, quality, scene' }),
-  rubric_fingerprint: z
-    .string()
-    .optional()
-    .openapi({ description: 'pin our rubric by fingerprint (409 if it differs)' }),
-  rubric: z.string().optional().openapi({ description: 'a rubric pin as JSON text' }),
-  reuse: z
-    .enum(['true', 'false'])
-    .optional()
-    .openapi({ description: 'false: do not reuse an identical job' }),
-  callback_url: z.string().optional().openapi({
-    description: 'POST /classify-video only: where to POST the envelope when the job ends',
-  }),
-});
+const OPEN_ROUTES = [
+  ['/healthz', 'the process is up'],
+  ['/readyz', 'Redis reachable; persistence, scorer and model-boss reachability reported'],
+  ['/metrics', 'Prometheus metrics'],
+] as const;
 
-const body = {
-  required: true,
-  content: {
-    'application/json': { schema: ClassifyBodySchema },
-    'video/*': { schema: { type: 'string' as const, format: 'binary' } },
-    'application/octet-stream': { schema: { type: 'string' as const, format: 'binary' } },
-  },
-};
-
-const common = {
-  400: err(
-    'bad request: malformed JSON, missing or non-base64 video_base64, wrong types, unknown scorers value, empty video',
-  ),
-  401: err('API_TOKENS is set and no valid bearer token was sent'),
-  409: err('rubric_mismatch: the pinned rubric is not ours (both versions named)'),
-  413: err('payload_too_large'),
-};
+/**
+ * Adds a named schema (its zod `.meta({ id })` names it) to the registry's components.
+ * `registry.register()` would call the schema's `.openapi()`, which exists only on schemas made
+ * after @hono/zod-openapi patched zod: @imajin/wire's are plain zod and may be made before. The
+ * generator reads `.meta()` ids itself, so the definition is pushed as register() would.
+ */
+function addSchema(app: OpenAPIHono, schema: z.ZodType): void {
+  const defs = (app.openAPIRegistry as unknown as { _definitions?: unknown[] })._definitions;
+  if (!Array.isArray(defs)) throw new Error('@asteasolutions/zod-to-openapi changed its registry');
+  defs.push({ type: 'schema', schema });
+}
 
 export function describeRoutes(app: OpenAPIHono): void {
   const reg = app.openAPIRegistry;
   reg.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-  reg.register('ClassifyResult', ClassifyResultSchema);
-  reg.registerPath(
-    createRoute({
-      method: 'post',
-      path: '/classify-video',
-      summary: 'Queue a video for classification',
-      description:
-        'JSON with video_base64, or the raw file (video/* or application/octet-stream) with options in the query string.',
-      request: { query: QueryDoc, body },
-      responses: {
-        202: {
-          description: 'queued (or the id of an identical live job)',
-          content: { 'application/json': { schema: AcceptedSchema } },
-        },
-        ...common,
-        503: { ...err('overloaded, or the scorer is known to be down'), headers: retryAfter },
-      },
-    }),
-  );
-  reg.registerPath(
-    createRoute({
-      method: 'post',
-      path: '/classify-video/sync',
-      summary: 'Classify a short video and wait for the result',
-      request: { query: QueryDoc, body },
-      responses: {
-        200: {
-          description: 'done, result inline',
-          content: { 'application/json': { schema: JobEnvelopeSchema } },
-        },
-        ...common,
-        422: err('over the sync duration limit (too_long) or undecodable (the decoder’s code)'),
-        502: err('scorer_rejected'),
-        503: { ...err('scorer unavailable, or no free slot'), headers: retryAfter },
-      },
-    }),
-  );
-  reg.registerPath(
-    createRoute({
-      method: 'get',
-      path: '/classify-video/{job_id}',
-      summary: 'A job’s status and result',
-      request: { params: z.object({ job_id: z.uuid() }) },
-      responses: {
-        200: {
-          description: 'the job',
-          content: { 'application/json': { schema: JobEnvelopeSchema } },
-        },
-        404: err('unknown or expired job id'),
-      },
-    }),
-  );
-  for (const [path, summary] of [
-    ['/healthz', 'the process is up'],
-    ['/readyz', 'Redis reachable; persistence, scorer and model-boss reachability reported'],
-    ['/metrics', 'Prometheus metrics'],
-  ] as const) {
-    reg.registerPath(
-      createRoute({ method: 'get', path, summary, responses: { 200: { description: 'ok' } } }),
-    );
+  addSchema(app, ClassifyRequestSchema);
+  for (const [path, summary] of OPEN_ROUTES) {
+    reg.registerPath({ method: 'get', path, summary, responses: { 200: { description: 'ok' } } });
   }
 }
 
@@ -131,3 +51,14 @@ export function openApiDocument(app: OpenAPIHono, version: string): Record<strin
     security: [{ bearer: [] }],
   }) as unknown as Record<string, unknown>;
 }
+
+/** The document of an app with every route declared but none mounted (for the generator). */
+export function documentOnly(version: string): Record<string, unknown> {
+  const app = new OpenAPIHono();
+  describeRoutes(app);
+  for (const spec of CLASSIFY_ROUTES) app.openAPIRegistry.registerPath(spec);
+  return openApiDocument(app, version);
+}
+
+/** The key that marks the committed openapi.json as generated (absent from the live document). */
+export const GENERATED_MARK = 'x-generated';

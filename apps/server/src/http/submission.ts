@@ -1,14 +1,15 @@
 // A classify request, whichever way it came: JSON with `video_base64`, or raw bytes with the
-// options in the query string. Produces the options, the rubric pin and the reuse flag.
-import type { z } from '@hono/zod-openapi';
-import { BadRequestError } from '../errors/bad-request-error.js';
-import type { RubricPin } from '../rubric-pin.js';
+// options in the query string. Both are checked with @imajin/wire's schemas (the ones the
+// OpenAPI document shows) and give the options, the rubric pin and the reuse flag.
 import {
-  ClassifyBodySchema,
-  ClassifyQuerySchema,
-  type JobOptions,
+  type ClassifyQuery,
+  ClassifyRequestSchema,
+  type RubricPin,
   RubricPinSchema,
-} from '../schemas/request.js';
+} from '@imajin/wire';
+import type { z } from 'zod';
+import { BadRequestError } from '../errors/bad-request-error.js';
+import type { JobOptions } from '../jobs/options.js';
 
 export interface RequestOptions {
   options: JobOptions;
@@ -46,7 +47,7 @@ export function describeIssues(error: z.ZodError): string {
  * leaves `video_base64` as "" when it was sent): the options, the rubric pin, the reuse flag.
  */
 export function parseJsonFields(body: unknown): RequestOptions {
-  const parsed = ClassifyBodySchema.safeParse(body);
+  const parsed = ClassifyRequestSchema.safeParse(body);
   if (!parsed.success)
     throw new BadRequestError(`invalid request: ${describeIssues(parsed.error)}`);
   const b = parsed.data;
@@ -58,11 +59,8 @@ export function parseJsonFields(body: unknown): RequestOptions {
   };
 }
 
-/** Parses the query string of a raw upload. */
-export function parseQuery(query: Record<string, string>): RequestOptions {
-  const parsed = ClassifyQuerySchema.safeParse(query);
-  if (!parsed.success) throw new BadRequestError(`invalid query: ${describeIssues(parsed.error)}`);
-  const q = parsed.data;
+/** The options of a raw upload, from its query (already checked by the route's schema). */
+export function queryOptions(q: ClassifyQuery): RequestOptions {
   let pin: RubricPin | undefined;
   if (q.rubric !== undefined) {
     let json: unknown;

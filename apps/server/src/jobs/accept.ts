@@ -1,10 +1,11 @@
 // Turns uploaded bytes (already in the video store under `id`, and counted) into a queued job, or into the
 // id of the live job that already holds the same bytes and options.
+
+import type { JobStatus } from '@imajin/wire';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
-import type { JobStatus } from '../schemas/envelope.js';
-import type { JobOptions } from '../schemas/request.js';
 import { type Dedupe, dedupeKey } from './dedupe.js';
+import type { JobOptions } from './options.js';
 import { type ClassifyQueue, JOB_NAME } from './queue.js';
 import type { QueuedBytes } from './queued-bytes.js';
 import type { JobRecord, JobRecords } from './records.js';
@@ -50,6 +51,7 @@ export async function acceptJob(
     options: up.options,
     bytes: up.bytes,
     outage_since: null,
+    rubric_fingerprint: deps.rubricFingerprint,
   };
   try {
     // The bytes are already stored: once the record exists (and with it the dedupe key), a

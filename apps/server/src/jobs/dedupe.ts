@@ -2,8 +2,8 @@
 // that job is queued, processing or done (within the TTL); a failed one is run again.
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { JobOptions } from '../schemas/request.js';
 import type { Keys } from './keys.js';
+import type { JobOptions } from './options.js';
 import { type JobRecord, toFields } from './records.js';
 
 export function dedupeKey(

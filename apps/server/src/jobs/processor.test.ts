@@ -1,9 +1,9 @@
 import { DecodeError, ScorerRejectedError, ScorerUnavailableError } from '@imajin/pipeline';
+import type { JobEnvelope } from '@imajin/wire';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeEngine } from '../../test/fake-engine.js';
 import { type Harness, harness, until } from '../../test/harness.js';
 import { hasRedis } from '../../test/redis.js';
-import type { JobEnvelope } from '../schemas/envelope.js';
 
 const FAST_RETRY = {
   RETRY_BACKOFF_MIN: '50ms',

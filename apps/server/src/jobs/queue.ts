@@ -2,7 +2,7 @@
 // worker dies, concurrency. Our job record (records.ts) is what clients read.
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { JobOptions } from '../schemas/request.js';
+import type { JobOptions } from './options.js';
 
 export interface JobData {
   id: string;

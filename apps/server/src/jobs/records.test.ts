@@ -24,6 +24,7 @@ describe.skipIf(!hasRedis)('JobRecords', () => {
     options: { keyframes: 4, scorers: ['quality'] },
     bytes: 123,
     outage_since: null,
+    rubric_fingerprint: 'f'.repeat(64),
   });
 
   it('round-trips a record, with a TTL', async () => {
@@ -38,6 +39,7 @@ describe.skipIf(!hasRedis)('JobRecords', () => {
       error: null,
       error_code: null,
       retryable: null,
+      rubric_fingerprint: 'f'.repeat(64),
     });
   });
 

@@ -1,11 +1,11 @@
 // Job records: one Redis hash per job, with a TTL refreshed on every write. A record that is
 // done or failed is final: a late writer (a worker whose job was recovered elsewhere) cannot
 // turn it back, which the Lua update enforces atomically.
+
+import type { ClassifyResult, JobEnvelope, JobStatus } from '@imajin/wire';
 import type { Redis } from 'ioredis';
-import type { JobEnvelope, JobStatus } from '../schemas/envelope.js';
-import type { JobOptions } from '../schemas/request.js';
-import type { ClassifyResult } from '../schemas/result.js';
 import type { Keys } from './keys.js';
+import type { JobOptions } from './options.js';
 
 export interface JobRecord {
   job_id: string;
@@ -20,9 +20,13 @@ export interface JobRecord {
   bytes: number;
   /** Set while the scorer is failing: the retry window runs from here. */
   outage_since: number | null;
+  /** The rubric the API accepted the job under (records written before this field: null). */
+  rubric_fingerprint: string | null;
 }
 
-export type RecordPatch = Partial<Omit<JobRecord, 'job_id' | 'created_at' | 'options' | 'bytes'>>;
+export type RecordPatch = Partial<
+  Omit<JobRecord, 'job_id' | 'created_at' | 'options' | 'bytes' | 'rubric_fingerprint'>
+>;
 
 // ARGV: force ('1'|'0'), ttl seconds, then field/value pairs.
 const UPDATE = `
@@ -60,6 +64,7 @@ function fromFields(h: Record<string, string>): JobRecord {
     options: h.options ? (JSON.parse(h.options) as JobOptions) : { keyframes: null, scorers: [] },
     bytes: num('bytes') ?? 0,
     outage_since: num('outage_since'),
+    rubric_fingerprint: str('rubric_fingerprint'),
   };
 }
 
@@ -119,5 +124,7 @@ export function toEnvelope(rec: JobRecord): JobEnvelope {
     error: rec.error,
     error_code: rec.error_code,
     retryable: rec.retryable,
+    // The result's once done: the worker that judged it may run another rubric than the API.
+    rubric_fingerprint: rec.result?.rubric_fingerprint ?? rec.rubric_fingerprint,
   };
 }

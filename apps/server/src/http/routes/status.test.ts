@@ -34,6 +34,7 @@ describe.skipIf(!hasRedis)('GET /classify-video/{job_id}', () => {
       error: null,
       error_code: null,
       retryable: null,
+      rubric_fingerprint: h.services.rubric.fingerprint,
     });
     await until(
       async () =>
@@ -58,6 +59,7 @@ describe.skipIf(!hasRedis)('GET /classify-video/{job_id}', () => {
       options: { keyframes: null, scorers: [] },
       bytes: 1,
       outage_since: null,
+      rubric_fingerprint: null,
     });
     const res = await h.app.request(`/classify-video/${id}`);
     expect(await res.json()).toMatchObject({
@@ -83,6 +85,7 @@ describe.skipIf(!hasRedis)('GET /classify-video/{job_id}', () => {
       options: { keyframes: null, scorers: [] },
       bytes: 3,
       outage_since: null,
+      rubric_fingerprint: null,
     });
     const res = await h.app.request(`/classify-video/${id}`);
     expect(await res.json()).toMatchObject({ status: 'queued' });

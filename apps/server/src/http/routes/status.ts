@@ -1,11 +1,32 @@
 // GET /classify-video/{job_id} → the job envelope; 404 for unknown or expired ids.
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { JobEnvelopeSchema } from '@imajin/wire';
+import { z } from 'zod';
 import { NotFoundError } from '../../errors/not-found-error.js';
 import { JOB_NAME } from '../../jobs/queue.js';
 import { isFinal, type JobRecord, toEnvelope } from '../../jobs/records.js';
 import type { Services } from '../../services.js';
+import { err } from '../route-docs.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const statusSpec = createRoute({
+  method: 'get',
+  path: '/classify-video/{job_id}',
+  summary: 'A job’s status and result',
+  request: { params: z.object({ job_id: z.uuid() }) },
+  responses: {
+    200: {
+      description: 'the job',
+      content: { 'application/json': { schema: JobEnvelopeSchema } },
+    },
+    401: err('unauthorized'),
+    404: err('not_found: unknown, expired or malformed job id'),
+  },
+});
+
+const unknownJob = (id: string, ttlSec: number) =>
+  new NotFoundError(
+    `no job ${JSON.stringify(id)}: unknown, or expired (jobs are kept ${ttlSec} s)`,
+  );
 /** How long a record may sit unchanged before we ask BullMQ whether its job still exists. */
 const RECONCILE_AFTER_MS = 10_000;
 
@@ -48,18 +69,23 @@ async function reconcile(s: Services, rec: JobRecord): Promise<JobRecord> {
 }
 
 export function statusRoute(app: OpenAPIHono, s: Services): void {
-  app.get('/classify-video/:id', async (c) => {
-    const id = c.req.param('id');
-    let rec = UUID.test(id) ? await s.records.get(id.toLowerCase()) : null;
-    if (!rec)
-      throw new NotFoundError(
-        `no job ${JSON.stringify(id)}: unknown, or expired (jobs are kept ${s.config.jobTtlSec} s)`,
-      );
-    if (!isFinal(rec.status) && Date.now() - rec.updated_at > RECONCILE_AFTER_MS)
-      rec = await reconcile(s, rec);
-    const callback = await s.callbacks.store.summary(rec.job_id);
-    return c.json({ ...toEnvelope(rec), ...(callback ? { callback } : {}) }, 200, {
-      'X-Job-Id': rec.job_id,
-    });
-  });
+  app.openapi(
+    statusSpec,
+    async (c) => {
+      const id = c.req.valid('param').job_id;
+      let rec = await s.records.get(id.toLowerCase());
+      if (!rec) throw unknownJob(id, s.config.jobTtlSec);
+      if (!isFinal(rec.status) && Date.now() - rec.updated_at > RECONCILE_AFTER_MS)
+        rec = await reconcile(s, rec);
+      const callback = await s.callbacks.store.summary(rec.job_id);
+      return c.json({ ...toEnvelope(rec), ...(callback ? { callback } : {}) }, 200, {
+        'X-Job-Id': rec.job_id,
+      });
+    },
+    // A malformed id names no job: 404 as for an unknown one, not 400.
+    (result, c) => {
+      if (!result.success) throw unknownJob(c.req.param('job_id'), s.config.jobTtlSec);
+      return undefined;
+    },
+  );
 }

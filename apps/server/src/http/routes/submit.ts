@@ -2,7 +2,8 @@
 // (raw, or decoded from base64 on the way) and a job goes to the queue; an undecodable video
 // becomes a failed job, not a 4xx.
 import { randomUUID } from 'node:crypto';
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { AcceptedSchema } from '@imajin/wire';
 import { checkCallbackUrl } from '../../callbacks/request.js';
 import { BadRequestError } from '../../errors/bad-request-error.js';
 import { PayloadTooLargeError } from '../../errors/payload-too-large-error.js';
@@ -13,7 +14,8 @@ import type { Services } from '../../services.js';
 import { formatBytes } from '../../units.js';
 import { declaredLength, streamBody } from '../body.js';
 import { readJsonVideo } from '../json-video-body.js';
-import { bodyKind, parseJsonFields, parseQuery, type RequestOptions } from '../submission.js';
+import { classifyErrors, classifyRequest, err, retryAfter } from '../route-docs.js';
+import { bodyKind, parseJsonFields, queryOptions, type RequestOptions } from '../submission.js';
 import { uploadSink } from '../upload-sink.js';
 
 const EMPTY = 'the video is empty (0 bytes)';
@@ -21,10 +23,28 @@ const EMPTY = 'the video is empty (0 bytes)';
 const decodedTooLarge = (limit: number) =>
   new PayloadTooLargeError(`the decoded video is over the ${formatBytes(limit)} upload limit`);
 
+export const submitSpec = createRoute({
+  method: 'post',
+  path: '/classify-video',
+  summary: 'Queue a video for classification',
+  request: classifyRequest,
+  responses: {
+    202: {
+      description: 'queued (or the id of an identical live job)',
+      content: { 'application/json': { schema: AcceptedSchema } },
+    },
+    ...classifyErrors,
+    503: {
+      ...err('overloaded, scorer_unavailable (the breaker is open) or redis_unavailable'),
+      headers: retryAfter,
+    },
+  },
+});
+
 export function submitRoute(app: OpenAPIHono, s: Services): void {
   const { limits, backpressure } = s.config;
 
-  app.post('/classify-video', async (c) => {
+  app.openapi(submitSpec, async (c) => {
     const req = c.req.raw;
     const kind = bodyKind(c.req.header('content-type'));
     let decoded = 0;
@@ -49,7 +69,7 @@ export function submitRoute(app: OpenAPIHono, s: Services): void {
       let opts: RequestOptions;
       let bytes: number;
       if (kind === 'raw') {
-        opts = parseQuery(c.req.query());
+        opts = queryOptions(c.req.valid('query'));
         callbackUrl = checkCallbackUrl(s.config.callbacks, opts.callbackUrl);
         assertRubricPin(opts.pin, s.rubric);
         bytes = await streamBody(req, limits.uploadBytes, 'the upload', (chunk) =>

@@ -1,9 +1,9 @@
 import { DecodeError, ScorerUnavailableError } from '@imajin/pipeline';
+import { JobEnvelopeSchema } from '@imajin/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeEngine } from '../../../test/fake-engine.js';
 import { type Harness, harness } from '../../../test/harness.js';
 import { hasRedis } from '../../../test/redis.js';
-import { JobEnvelopeSchema } from '../../schemas/envelope.js';
 
 describe.skipIf(!hasRedis)('POST /classify-video/sync', () => {
   let h: Harness;

@@ -2,7 +2,8 @@
 // for a video over the sync duration limit (one frame of tolerance) or undecodable, 503 with
 // Retry-After when the scorer is down or no slot frees up within SYNC_SLOT_WAIT.
 import { randomUUID } from 'node:crypto';
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { type ClassifyQuery, type ClassifyResult, JobEnvelopeSchema } from '@imajin/wire';
 import { BadRequestError } from '../../errors/bad-request-error.js';
 import { OverloadedError } from '../../errors/overloaded-error.js';
 import { PayloadTooLargeError } from '../../errors/payload-too-large-error.js';
@@ -10,22 +11,43 @@ import { ScorerDownError } from '../../errors/scorer-down-error.js';
 import { UnprocessableVideoError } from '../../errors/unprocessable-video-error.js';
 import { checkScorer } from '../../jobs/admission.js';
 import { assertRubricPin } from '../../rubric-pin.js';
-import type { ClassifyResult } from '../../schemas/result.js';
 import type { Services } from '../../services.js';
 import { formatBytes } from '../../units.js';
 import { readBody } from '../body.js';
 import { readJsonVideo } from '../json-video-body.js';
-import { bodyKind, parseJsonFields, parseQuery } from '../submission.js';
+import { classifyErrors, classifyRequest, err, retryAfter } from '../route-docs.js';
+import { bodyKind, parseJsonFields, queryOptions } from '../submission.js';
+
+export const syncSpec = createRoute({
+  method: 'post',
+  path: '/classify-video/sync',
+  summary: 'Classify a short video and wait for the result',
+  request: classifyRequest,
+  responses: {
+    200: {
+      description: 'done, result inline',
+      content: { 'application/json': { schema: JobEnvelopeSchema } },
+    },
+    ...classifyErrors,
+    422: err('over the sync duration limit (too_long) or undecodable (the decoder’s code)'),
+    502: err('scorer_rejected'),
+    503: {
+      ...err('scorer_unavailable, overloaded (no free slot) or redis_unavailable'),
+      headers: retryAfter,
+    },
+  },
+});
 
 async function readVideo(
   c: {
-    req: { raw: Request; query(): Record<string, string>; header(n: string): string | undefined };
+    req: { raw: Request; header(n: string): string | undefined };
   },
+  query: ClassifyQuery,
   limit: number,
 ) {
   const what = `the video (the sync limit; use POST /classify-video for larger files)`;
   if (bodyKind(c.req.header('content-type')) === 'raw') {
-    const opts = parseQuery(c.req.query());
+    const opts = queryOptions(query);
     return { opts, video: await readBody(c.req.raw, limit, what) };
   }
   // base64 of `limit` bytes plus the options; the decoded video is bounded as it streams.
@@ -45,9 +67,9 @@ async function readVideo(
 export function syncRoute(app: OpenAPIHono, s: Services): void {
   const { limits } = s.config;
 
-  app.post('/classify-video/sync', async (c) => {
+  app.openapi(syncSpec, async (c) => {
     await checkScorer(s.breaker);
-    const { opts, video } = await readVideo(c, limits.syncBytes);
+    const { opts, video } = await readVideo(c, c.req.valid('query'), limits.syncBytes);
     if (opts.callbackUrl !== undefined)
       throw new BadRequestError('callback_url is for POST /classify-video: sync answers inline');
     assertRubricPin(opts.pin, s.rubric);
@@ -107,6 +129,7 @@ export function syncRoute(app: OpenAPIHono, s: Services): void {
       error: null,
       error_code: null,
       retryable: null,
+      rubric_fingerprint: result.rubric_fingerprint,
     };
     await s.records.create({
       ...rec,

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signCallback, verifyCallback } from './signature.js';
+import { signCallback, verifyCallback } from './callback-signature.js';
 
 const body = JSON.stringify({ job_id: 'a', status: 'done', note: 'naïve ✓' });
 

@@ -1,5 +1,5 @@
-// Signing and verifying callback POSTs. Self-contained (node:crypto only) so a receiver can
-// copy it, and so it can move into a client package unchanged.
+// Signing and verifying callback POSTs: the server signs, a receiver verifies (@imajin/client
+// re-exports verifyCallback). Self-contained (node:crypto only), so a receiver may copy it.
 //
 //   Imajin-Signature: t=<unix seconds>,v1=<lowercase hex HMAC-SHA256(secret, "<t>.<raw body>")>
 //

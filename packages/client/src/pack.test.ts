@@ -1,0 +1,184 @@
+/*
+ * Proves a consumer outside this workspace can use the published client: `pnpm pack` it and the
+ * public packages of ours it depends on (@imajin/wire, @imajin/rubric; each builds first, via
+ * prepack), `npm install` the three tarballs into a scratch project in the OS temp dir (zod comes
+ * from the npm registry or npm's cache), then plain `node` runs a consumer against a loopback
+ * service and `tsc` type-checks one written against the shipped .d.ts (web types only, no
+ * @types/node).
+ */
+import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RUBRIC } from '@imajin/rubric';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const PACKAGES = fileURLToPath(new URL('../..', import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'imajin-client-pack-'));
+const consumer = join(tmp, 'consumer');
+
+/** The environment without pnpm's npm_* variables, so plain npm behaves as on a user's machine. */
+function plainEnv(): NodeJS.ProcessEnv {
+  const keep = /^npm_config_(registry|cache|userconfig|.*proxy)$/i;
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || keep.test(k)),
+  );
+}
+
+function mustRun(cmd: string, args: string[], opts: SpawnSyncOptions = {}): string {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env: plainEnv(), ...opts });
+  if (r.error) throw r.error;
+  if (r.status !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return String(r.stdout);
+}
+
+const tarballs: Record<string, string> = {};
+
+beforeAll(() => {
+  for (const pkg of ['rubric', 'wire', 'client']) {
+    const out = join(tmp, pkg);
+    mkdirSync(out);
+    mustRun('pnpm', ['pack', '--pack-destination', out], { cwd: join(PACKAGES, pkg) });
+    const name = readdirSync(out).find((f) => f.endsWith('.tgz'));
+    if (!name) throw new Error(`pnpm pack wrote no tarball for ${pkg}`);
+    tarballs[pkg] = join(out, name);
+  }
+  mkdirSync(consumer);
+  writeFileSync(
+    join(consumer, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  );
+  mustRun(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--loglevel=error', ...Object.values(tarballs)],
+    { cwd: consumer },
+  );
+}, 300_000);
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('the packed client', { timeout: 60_000 }, () => {
+  it('holds built JS and .d.ts, no sources or tests, and names its public dependencies', () => {
+    const files = mustRun('tar', ['-tzf', tarballs.client as string])
+      .trim()
+      .split('\n');
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package/package.json',
+        'package/README.md',
+        'package/dist/index.js',
+        'package/dist/index.d.ts',
+      ]),
+    );
+    expect(files.filter((f) => /\.test\.|\.map$|\/src\/|\/test\//.test(f))).toEqual([]);
+    const manifest = JSON.parse(
+      mustRun('tar', ['-xzOf', tarballs.client as string, 'package/package.json']),
+    );
+    expect(manifest.private).toBeUndefined();
+    expect(Object.keys(manifest.dependencies).sort()).toEqual([
+      '@imajin/rubric',
+      '@imajin/wire',
+      'zod',
+    ]);
+    expect(manifest.dependencies['@imajin/wire']).toBe('0.1.0'); // workspace:* was resolved
+    expect(manifest.dependencies.zod).toMatch(/^\^?4\./); // and so was catalog:
+  });
+
+  it('installs with plain npm and talks to a service from plain node', () => {
+    writeFileSync(
+      join(consumer, 'check.mjs'),
+      `import { createServer } from 'node:http';
+import { createClient, JobFailedError, ServiceUnavailableError, KNOWN_ERROR_CODES } from '@imajin/client';
+import { RUBRIC } from '@imajin/rubric';
+const id = '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+let query = '';
+const server = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(req.method === 'POST' ? 202 : 200, { 'content-type': 'application/json' });
+    if (req.method === 'POST') { query = req.url; res.end(JSON.stringify({ job_id: id, status: 'queued' })); return; }
+    res.end(JSON.stringify({ job_id: id, status: 'failed', result: null, error: 'no video stream', error_code: 'no_video_stream', retryable: false }));
+  });
+}).listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const client = createClient({ baseUrl: 'http://127.0.0.1:' + server.address().port });
+let failed = null;
+try { await client.classify(new Uint8Array([1, 2, 3]), { rubric: 'pin' }); } catch (e) {
+  failed = { typed: e instanceof JobFailedError, code: e.error_code, retryable: e.retryable, job: e.job_id };
+}
+server.close();
+let down = null;
+try { await createClient({ baseUrl: 'http://127.0.0.1:1' }).submit(new Uint8Array([1])); } catch (e) {
+  down = { typed: e instanceof ServiceUnavailableError, retryable: e.retryable };
+}
+console.log(JSON.stringify({ failed, down, pinned: query.includes(RUBRIC.fingerprint), codes: KNOWN_ERROR_CODES.length > 10 }));
+`,
+    );
+    const out = JSON.parse(mustRun('node', ['check.mjs'], { cwd: consumer }));
+    expect(out).toEqual({
+      failed: {
+        typed: true,
+        code: 'no_video_stream',
+        retryable: false,
+        job: '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+      },
+      down: { typed: true, retryable: true },
+      pinned: true,
+      codes: true,
+    });
+    // The consumer's @imajin/rubric is the one the client pins with: ours.
+    expect(
+      mustRun('node', ['-p', "require('@imajin/rubric/rubric.json').fingerprint"], {
+        cwd: consumer,
+      }).trim(),
+    ).toBe(RUBRIC.fingerprint);
+  });
+
+  it('type-checks a TypeScript consumer against the shipped .d.ts', () => {
+    writeFileSync(
+      join(consumer, 'ingest.ts'),
+      `import { createClient, JobFailedError, ServiceUnavailableError, RubricMismatchError, type ClassifyResult, type Explicitness } from '@imajin/client';
+const client = createClient({ baseUrl: 'http://classify.internal:8080', token: 't' });
+export async function ingest(video: Blob, signal: AbortSignal): Promise<'sfw' | 'suggestive' | 'explicit' | 'skip' | 'later'> {
+  try {
+    const result: ClassifyResult = await client.classify(video, { rubric: 'pin', signal, keyframes: null });
+    const level: Explicitness = result.explicitness;
+    const poster: string = result.poster_b64;
+    return poster ? level : 'skip';
+  } catch (err) {
+    if (err instanceof JobFailedError) return err.retryable ? 'later' : 'skip';
+    if (err instanceof ServiceUnavailableError || err instanceof RubricMismatchError) return 'later';
+    throw err;
+  }
+}
+// @ts-expect-error keyframes is a number or null
+client.submit(new Uint8Array(1), { keyframes: 'many' });
+// @ts-expect-error an unknown scorers value
+client.submit(new Uint8Array(1), { scorers: ['vibes'] });
+`,
+    );
+    writeFileSync(
+      join(consumer, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          lib: ['ES2022', 'DOM'],
+          strict: true,
+          noEmit: true,
+          types: [],
+          skipLibCheck: false,
+        },
+        files: ['ingest.ts'],
+      }),
+    );
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    const r = spawnSync('node', [tsc, '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
