@@ -90,8 +90,9 @@ describe('the packed client', { timeout: 60_000 }, () => {
   it('installs with plain npm and talks to a service from plain node', () => {
     writeFileSync(
       join(consumer, 'check.mjs'),
-      `import { createServer } from 'node:http';
-import { createClient, JobFailedError, ServiceUnavailableError, KNOWN_ERROR_CODES } from '@imajin/client';
+      `import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import { createClient, JobFailedError, ServiceUnavailableError, KNOWN_ERROR_CODES, verifyCallback } from '@imajin/client';
 import { RUBRIC } from '@imajin/rubric';
 const id = '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
 let query = '';
@@ -114,7 +115,12 @@ let down = null;
 try { await createClient({ baseUrl: 'http://127.0.0.1:1' }).submit(new Uint8Array([1])); } catch (e) {
   down = { typed: e instanceof ServiceUnavailableError, retryable: e.retryable };
 }
-console.log(JSON.stringify({ failed, down, pinned: query.includes(RUBRIC.fingerprint), codes: KNOWN_ERROR_CODES.length > 10 }));
+// A callback signed the documented way, by hand: t=<s>,v1=<hex HMAC-SHA256 of "t.body">.
+const body = JSON.stringify({ job_id: id, status: 'done' });
+const t = Math.floor(Date.now() / 1000);
+const header = 't=' + t + ',v1=' + createHmac('sha256', 'whsec').update(t + '.' + body).digest('hex');
+const callback = { good: verifyCallback(body, header, ['other', 'whsec']), wrong: verifyCallback(body, header, 'nope') };
+console.log(JSON.stringify({ failed, down, pinned: query.includes(RUBRIC.fingerprint), codes: KNOWN_ERROR_CODES.length > 10, callback }));
 `,
     );
     const out = JSON.parse(mustRun('node', ['check.mjs'], { cwd: consumer }));
@@ -128,6 +134,7 @@ console.log(JSON.stringify({ failed, down, pinned: query.includes(RUBRIC.fingerp
       down: { typed: true, retryable: true },
       pinned: true,
       codes: true,
+      callback: { good: true, wrong: false },
     });
     // The consumer's @imajin/rubric is the one the client pins with: ours.
     expect(
@@ -140,7 +147,7 @@ console.log(JSON.stringify({ failed, down, pinned: query.includes(RUBRIC.fingerp
   it('type-checks a TypeScript consumer against the shipped .d.ts', () => {
     writeFileSync(
       join(consumer, 'ingest.ts'),
-      `import { createClient, JobFailedError, ServiceUnavailableError, RubricMismatchError, type ClassifyResult, type Explicitness } from '@imajin/client';
+      `import { createClient, JobFailedError, ServiceUnavailableError, RubricMismatchError, verifyCallback, type ClassifyResult, type Explicitness } from '@imajin/client';
 const client = createClient({ baseUrl: 'http://classify.internal:8080', token: 't' });
 export async function ingest(video: Blob, signal: AbortSignal): Promise<'sfw' | 'suggestive' | 'explicit' | 'skip' | 'later'> {
   try {
@@ -154,6 +161,8 @@ export async function ingest(video: Blob, signal: AbortSignal): Promise<'sfw' | 
     throw err;
   }
 }
+export const genuine = (raw: string, header: string | undefined): boolean =>
+  header !== undefined && verifyCallback(raw, header, ['new', 'old'], { toleranceSec: 300 });
 // @ts-expect-error keyframes is a number or null
 client.submit(new Uint8Array(1), { keyframes: 'many' });
 // @ts-expect-error an unknown scorers value
