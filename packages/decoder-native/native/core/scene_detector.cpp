@@ -276,9 +276,7 @@ double SceneDetector::change(int64_t a, int64_t b) const {
   const Thumb* x = frame(a);
   const Thumb* y = frame(b);
   if (!x || !y || x->flat || y->flat) return -1;
-  double dot = 0;
-  for (int i = 0; i < kThumbValues; ++i) dot += double(x->px[size_t(i)]) * y->px[size_t(i)];
-  return clamp01(1.0 - dot / (x->norm * y->norm));
+  return clamp01(1.0 - thumbDot(x->px.data(), y->px.data()) / (x->norm * y->norm));
 }
 
 int64_t SceneDetector::contentBefore(int64_t index, int steps) const {
