@@ -1,6 +1,6 @@
 // libavfilter, opened on first use rather than linked: only HDR and BT.2020 frames need it (the
 // tone-mapping graph of rgb_converter), and a linked libavfilter made every process that loads
-// the addon map 32 more libraries (BLAS, speech synthesis, Vulkan...), ~0.07 s of CPU at start.
+// the addon map 32 more libraries (BLAS, speech synthesis, Vulkan...): about 0.1 s of CPU at start.
 #pragma once
 
 #include <cstdint>  // before libav: its headers want UINT64_C in C++
