@@ -78,4 +78,21 @@ describe('explainLoadFailure', () => {
     };
     expect(mismatchedLibraries(versions)).toEqual(['libavcodec built 59.37.100, loaded 60.3.100']);
   });
+
+  it('leaves libavfilter out until it is opened', () => {
+    const same = { built: '59.37.100', loaded: '59.37.100' };
+    const notOpened = { built: '8.44.100', loaded: 'not opened' };
+    const versions = {
+      avformat: same,
+      avcodec: same,
+      avutil: same,
+      swscale: same,
+      avfilter: notOpened,
+      ffmpeg: '5.1',
+    };
+    expect(mismatchedLibraries(versions)).toEqual([]);
+    expect(
+      mismatchedLibraries({ ...versions, avfilter: { built: '8.44.100', loaded: '9.1.100' } }),
+    ).toEqual(['libavfilter built 8.44.100, loaded 9.1.100']);
+  });
 });

@@ -35,9 +35,10 @@ export type * from './types.js';
 export const DEFAULT_SCENE_THRESHOLD = 0.3;
 export { DEFAULT_CAPTURE_FRAMES, DEFAULT_MAX_SIDE } from './args.js';
 
-/** libav as built against and as loaded, and FFmpeg's version string. */
+/** libav as built against and as loaded, and FFmpeg's version string (libavfilter, otherwise
+ * opened only for HDR frames, is opened to report it: 'missing' when it cannot be). */
 export function libavVersions(): ReturnType<NativeAddon['versions']> {
-  return loadNative().versions();
+  return loadNative().versions(true);
 }
 
 // Wires the AbortSignal to a native cancel flag for the call's life and maps every failure.

@@ -75,10 +75,12 @@ export function explainLoadFailure(
   );
 }
 
-/** Libraries whose major version at run time differs from the one the binary was built against. */
+/** Libraries whose major version at run time differs from the one the binary was built against
+ * (libavfilter only once opened: it is opened by the soname of the major built against). */
 export function mismatchedLibraries(versions: ReturnType<NativeAddon['versions']>): string[] {
   const major = (v: string) => v.split('.')[0];
   return (['avformat', 'avcodec', 'avutil', 'swscale', 'avfilter'] as const)
+    .filter((lib) => /^\d/.test(versions[lib].loaded))
     .filter((lib) => major(versions[lib].built) !== major(versions[lib].loaded))
     .map((lib) => `lib${lib} built ${versions[lib].built}, loaded ${versions[lib].loaded}`);
 }

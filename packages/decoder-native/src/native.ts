@@ -83,7 +83,9 @@ export interface NativeAddon {
     maxSide: number,
   ): Promise<NativeFrame[]>;
   CancelToken: new () => NativeCancelToken;
-  versions(): {
+  /** libavfilter is opened on first use: its `loaded` is 'not opened' until then, unless
+   * `openAvfilter` (then 'missing' when it cannot be opened). */
+  versions(openAvfilter?: boolean): {
     avformat: LibraryVersion;
     avcodec: LibraryVersion;
     avutil: LibraryVersion;

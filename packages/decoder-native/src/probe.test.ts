@@ -101,6 +101,8 @@ describe('libavVersions', () => {
     const { libavVersions } = await import('./index.js');
     const versions = libavVersions();
     expect(versions.avcodec.loaded.split('.')[0]).toBe(versions.avcodec.built.split('.')[0]);
+    // libavfilter is opened on first use; reporting versions opens it.
+    expect(versions.avfilter.loaded.split('.')[0]).toBe(versions.avfilter.built.split('.')[0]);
     expect(versions.ffmpeg).toMatch(/\d/);
   });
 });

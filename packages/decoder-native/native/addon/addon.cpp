@@ -6,11 +6,11 @@
 #include "addon/cancel_token.h"
 #include "addon/captured_frames.h"
 #include "addon/workers.h"
+#include "core/avfilter_library.h"
 #include "core/decoder_core.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
-#include <libavfilter/avfilter.h>
 #include <libavformat/avformat.h>
 #include <libavutil/avutil.h>
 #include <libswscale/swscale.h>
@@ -24,6 +24,8 @@ std::string versionText(unsigned v) {
 }
 
 // Each library as built against (headers) and as loaded (runtime); majors must match.
+// libavfilter is opened on first use: its "loaded" is "not opened" until then, unless the
+// first argument is true (open it now; "missing" when it cannot be).
 Napi::Value Versions(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   auto obj = Napi::Object::New(env);
@@ -37,7 +39,12 @@ Napi::Value Versions(const Napi::CallbackInfo& info) {
   add("avcodec", LIBAVCODEC_VERSION_INT, avcodec_version());
   add("avutil", LIBAVUTIL_VERSION_INT, avutil_version());
   add("swscale", LIBSWSCALE_VERSION_INT, swscale_version());
-  add("avfilter", LIBAVFILTER_VERSION_INT, avfilter_version());
+  const bool open = info.Length() > 0 && info[0].ToBoolean().Value();
+  const imajin::AvfilterLibrary* filters = open ? imajin::avfilterLibrary() : imajin::avfilterLibraryIfOpen();
+  auto avfilter = Napi::Object::New(env);
+  avfilter.Set("built", versionText(LIBAVFILTER_VERSION_INT));
+  avfilter.Set("loaded", filters ? versionText(filters->version()) : open ? "missing" : "not opened");
+  obj.Set("avfilter", avfilter);
   obj.Set("ffmpeg", av_version_info());
   return obj;
 }

@@ -7,10 +7,9 @@
 #include "core/status.h"
 #include "core/video_info.h"
 
+#include "core/avfilter_library.h"
+
 extern "C" {
-#include <libavfilter/avfilter.h>
-#include <libavfilter/buffersink.h>
-#include <libavfilter/buffersrc.h>
 #include <libavutil/frame.h>
 #include <libavutil/imgutils.h>
 #include <libavutil/opt.h>
@@ -87,7 +86,7 @@ RgbConverter::~RgbConverter() {
 }
 
 void RgbConverter::freeGraph() {
-  avfilter_graph_free(&graph_);  // frees src_ and sink_ with it
+  if (graph_) avfilterLibrary()->graphFree(&graph_);  // frees src_ and sink_ with it
   src_ = sink_ = nullptr;
   graphFormat_.reset();
 }
@@ -132,14 +131,16 @@ void RgbConverter::toRgbScaled(const AVFrame* frame, int outW, int outH, RgbImag
 
 bool RgbConverter::configureGraph(const AVFrame* frame, const Format& format, int outW, int outH) {
   freeGraph();
-  graph_ = avfilter_graph_alloc();
+  const AvfilterLibrary* lib = avfilterLibrary();
+  if (!lib) return false;  // not installed: swscale without tone mapping, as when zscale is missing
+  graph_ = lib->graphAlloc();
   if (!graph_) return false;
   graph_->nb_threads = 1;
   char args[256];
   snprintf(args, sizeof args, "video_size=%dx%d:pix_fmt=%d:time_base=1/1000:pixel_aspect=1/1", frame->width,
            frame->height, frame->format);
-  if (avfilter_graph_create_filter(&src_, avfilter_get_by_name("buffer"), "in", args, nullptr, graph_) < 0) return false;
-  if (avfilter_graph_create_filter(&sink_, avfilter_get_by_name("buffersink"), "out", nullptr, nullptr, graph_) < 0) return false;
+  if (lib->graphCreateFilter(&src_, lib->getByName("buffer"), "in", args, nullptr, graph_) < 0) return false;
+  if (lib->graphCreateFilter(&sink_, lib->getByName("buffersink"), "out", nullptr, nullptr, graph_) < 0) return false;
   const int space = format.space != AVCOL_SPC_UNSPECIFIED && format.space != AVCOL_SPC_RGB
                         ? format.space
                         : (format.primaries == AVCOL_PRI_BT2020 ? AVCOL_SPC_BT2020_NCL : AVCOL_SPC_BT709);
@@ -156,19 +157,18 @@ bool RgbConverter::configureGraph(const AVFrame* frame, const Format& format, in
            outW, outH, trc, primaries, space, format.range, int(AVCOL_TRC_LINEAR), int(AVCOL_PRI_BT709),
            hdr ? "tonemap=tonemap=mobius:desat=0," : "", int(AVCOL_TRC_BT709),
            int(AVCOL_SPC_BT709));
-  AVFilterInOut* outputs = avfilter_inout_alloc();
-  AVFilterInOut* inputs = avfilter_inout_alloc();
+  AVFilterInOut* outputs = lib->inoutAlloc();
+  AVFilterInOut* inputs = lib->inoutAlloc();
   bool ok = outputs && inputs;
   if (ok) {
     outputs->name = av_strdup("in");
     outputs->filter_ctx = src_;
     inputs->name = av_strdup("out");
     inputs->filter_ctx = sink_;
-    ok = avfilter_graph_parse_ptr(graph_, desc, &inputs, &outputs, nullptr) >= 0 &&
-         avfilter_graph_config(graph_, nullptr) >= 0;
+    ok = lib->graphParsePtr(graph_, desc, &inputs, &outputs, nullptr) >= 0 && lib->graphConfig(graph_, nullptr) >= 0;
   }
-  avfilter_inout_free(&inputs);
-  avfilter_inout_free(&outputs);
+  lib->inoutFree(&inputs);
+  lib->inoutFree(&outputs);
   if (ok) graphFormat_ = std::make_unique<Format>(format);
   return ok;
 }
@@ -186,7 +186,8 @@ bool RgbConverter::toRgbFiltered(const AVFrame* frame, int outW, int outH, RgbIm
   std::unique_ptr<AVFrame, FrameDeleter> in(av_frame_clone(frame));
   std::unique_ptr<AVFrame, FrameDeleter> rgb(av_frame_alloc());
   if (!in || !rgb) return false;
-  if (av_buffersrc_add_frame(src_, in.get()) < 0 || av_buffersink_get_frame(sink_, rgb.get()) < 0 ||
+  const AvfilterLibrary* lib = avfilterLibrary();  // opened by configureGraph
+  if (lib->buffersrcAddFrame(src_, in.get()) < 0 || lib->buffersinkGetFrame(sink_, rgb.get()) < 0 ||
       rgb->format != AV_PIX_FMT_GBRP || rgb->width != outW || rgb->height != outH) {
     freeGraph();
     graphFailed_ = true;

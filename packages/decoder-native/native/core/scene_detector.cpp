@@ -63,54 +63,113 @@ constexpr double kMovedMatchRamp = 0.1;
 constexpr double kZoomScales[] = {0.6, 0.7, 0.8, 0.88, 0.94, 0.97, 1.03, 1.06, 1.13, 1.25, 1.4, 1.65};
 
 // The best correlation of `to`'s luma with `from`'s over shifts of up to kMaxShiftX/Y.
-double bestShiftedCorrelation(const std::vector<float>& from, const std::vector<float>& to) {
+double bestShiftedCorrelation(const std::vector<uint8_t>& from, const std::vector<uint8_t>& to) {
   return imajin::bestShiftedCorrelation(from.data(), to.data(), kMaxShiftX, kMaxShiftY);
 }
 
-// Pearson correlation of two luma thumbnails.
-double correlation(const float* a, const float* b, int n) {
-  double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
-  for (int i = 0; i < n; ++i) {
-    sa += a[i];
-    sb += b[i];
-    saa += double(a[i]) * a[i];
-    sbb += double(b[i]) * b[i];
-    sab += double(a[i]) * b[i];
+// Pearson correlation with a fixed luma thumbnail `b` (its sums taken once: correlate() is
+// called hundreds of times per search). Four partial sums each, so the additions do not wait
+// on one another.
+struct CorrelationTarget {
+  explicit CorrelationTarget(const float* values) : b(values) {
+    for (int i = 0; i < kThumbPixels; ++i) {
+      sb += b[i];
+      sbb += double(b[i]) * b[i];
+    }
   }
-  const double cov = sab - sa * sb / n, va = saa - sa * sa / n, vb = sbb - sb * sb / n;
-  return va > 0 && vb > 0 ? cov / std::sqrt(va * vb) : -1;
+  double correlate(const float* a) const {
+    double sa[4] = {0, 0, 0, 0}, saa[4] = {0, 0, 0, 0}, sab[4] = {0, 0, 0, 0};
+    static_assert(kThumbPixels % 4 == 0, "the thumbnail splits into four-sample runs");
+    for (int i = 0; i < kThumbPixels; i += 4) {
+      for (int k = 0; k < 4; ++k) {
+        const double va = a[i + k];
+        sa[k] += va;
+        saa[k] += va * va;
+        sab[k] += va * b[i + k];
+      }
+    }
+    return finish(sa[0] + sa[1] + sa[2] + sa[3], saa[0] + saa[1] + saa[2] + saa[3], sab[0] + sab[1] + sab[2] + sab[3]);
+  }
+  double finish(double sa, double saa, double sab) const {
+    constexpr double n = kThumbPixels;
+    const double cov = sab - sa * sb / n, va = saa - sa * sa / n, vb = sbb - sb * sb / n;
+    return va > 0 && vb > 0 ? cov / std::sqrt(va * vb) : -1;
+  }
+  const float* b;
+  double sb = 0, sbb = 0;
+};
+
+// Bilinear sampling along one axis of a zoom: for each output position, the first source
+// sample and the weight of the next one.
+struct ZoomAxis {
+  int first[kThumbWidth];
+  double weight[kThumbWidth];
+};
+
+// Positions `centre` + (i - centre) / scale for i in [0, length), clamped to the picture (outside
+// it, the nearest edge).
+void zoomAxis(int length, double scale, double offset, ZoomAxis& axis) {
+  const double centre = (length - 1) / 2.0 + offset;
+  for (int i = 0; i < length; ++i) {
+    const double s = std::clamp(centre + (i - centre) / scale, 0.0, length - 1.0);
+    axis.first[i] = std::min(int(s), length - 2);
+    axis.weight[i] = s - axis.first[i];
+  }
 }
 
-// `from` zoomed by `scale` about the thumbnail's centre moved by (cx, cy) pixels (bilinear;
-// outside the picture, the nearest edge).
-void zoomed(const float* from, double scale, double cx, double cy, float* out) {
-  const double ox = (kThumbWidth - 1) / 2.0 + cx, oy = (kThumbHeight - 1) / 2.0 + cy;
+// `from` resampled along x only (each row's samples at the axis' positions): a zoom's first,
+// separable half, shared by every vertical centre. Doubles, so the second half computes
+// exactly what one bilinear step would.
+void zoomRows(const float* from, const ZoomAxis& xs, double* out) {
   for (int y = 0; y < kThumbHeight; ++y) {
-    const double sy = std::clamp(oy + (y - oy) / scale, 0.0, kThumbHeight - 1.0);
-    const int y0 = std::min(int(sy), kThumbHeight - 2);
-    const double fy = sy - y0;
+    const float* r = from + size_t(y) * kThumbWidth;
+    double* o = out + size_t(y) * kThumbWidth;
     for (int x = 0; x < kThumbWidth; ++x) {
-      const double sx = std::clamp(ox + (x - ox) / scale, 0.0, kThumbWidth - 1.0);
-      const int x0 = std::min(int(sx), kThumbWidth - 2);
-      const double fx = sx - x0;
-      const float* r0 = from + size_t(y0) * kThumbWidth;
-      const float* r1 = r0 + kThumbWidth;
-      out[y * kThumbWidth + x] = float((1 - fy) * ((1 - fx) * r0[x0] + fx * r0[x0 + 1]) + fy * ((1 - fx) * r1[x0] + fx * r1[x0 + 1]));
+      const int x0 = xs.first[x];
+      const double fx = xs.weight[x];
+      o[x] = (1 - fx) * r[x0] + fx * r[x0 + 1];
     }
   }
 }
 
+// The correlation of `to` with the x-resampled rows `rows` resampled along y too (bilinear
+// overall), without storing the zoomed picture.
+double zoomedCorrelation(const double* rows, const ZoomAxis& ys, const CorrelationTarget& to) {
+  double sa[2] = {0, 0}, saa[2] = {0, 0}, sab[2] = {0, 0};
+  for (int y = 0; y < kThumbHeight; ++y) {
+    const double fy = ys.weight[y];
+    const double* r0 = rows + size_t(ys.first[y]) * kThumbWidth;
+    const double* r1 = r0 + kThumbWidth;
+    const float* b = to.b + size_t(y) * kThumbWidth;
+    for (int x = 0; x < kThumbWidth; x += 2) {
+      for (int k = 0; k < 2; ++k) {
+        const double va = float((1 - fy) * r0[x + k] + fy * r1[x + k]);
+        sa[k] += va;
+        saa[k] += va * va;
+        sab[k] += va * b[x + k];
+      }
+    }
+  }
+  return to.finish(sa[0] + sa[1], saa[0] + saa[1], sab[0] + sab[1]);
+}
+
 // A zoom in or out (up to kMaxZoom between the two frames) about any point of the central
 // half of the picture: the best correlation of `to` with `from` zoomed so.
-double bestZoomedCorrelation(const std::vector<float>& from, const std::vector<float>& to) {
+double bestZoomedCorrelation(const std::vector<float>& from, const CorrelationTarget& to) {
+  // Centres from -1/4 of the picture on, every 1/8 (in whole thumbnail pixels), up to +1/4.
+  constexpr int kCentres = 5;
+  static_assert(-kThumbWidth / 4 + (kCentres - 1) * (kThumbWidth / 8) <= kThumbWidth / 4, "centres within reach");
+  static_assert(-kThumbHeight / 4 + (kCentres - 1) * (kThumbHeight / 8) <= kThumbHeight / 4, "centres within reach");
+  static_assert(-kThumbHeight / 4 + kCentres * (kThumbHeight / 8) > kThumbHeight / 4, "and no more");
   double best = -1;
-  std::vector<float> z(kThumbPixels);
+  ZoomAxis xs, ys[kCentres];
+  std::vector<double> rows(kThumbPixels);
   for (double scale : kZoomScales) {
-    for (int cy = -kThumbHeight / 4; cy <= kThumbHeight / 4; cy += kThumbHeight / 8) {
-      for (int cx = -kThumbWidth / 4; cx <= kThumbWidth / 4; cx += kThumbWidth / 8) {
-        zoomed(from.data(), scale, cx, cy, z.data());
-        best = std::max(best, correlation(z.data(), to.data(), kThumbPixels));
-      }
+    for (int c = 0; c < kCentres; ++c) zoomAxis(kThumbHeight, scale, -kThumbHeight / 4 + c * (kThumbHeight / 8), ys[c]);
+    for (int cx = 0; cx < kCentres; ++cx) {
+      zoomAxis(kThumbWidth, scale, -kThumbWidth / 4 + cx * (kThumbWidth / 8), xs);
+      zoomRows(from.data(), xs, rows.data());
+      for (int cy = 0; cy < kCentres; ++cy) best = std::max(best, zoomedCorrelation(rows.data(), ys[cy], to));
     }
   }
   return best;
@@ -153,11 +212,11 @@ double bestBlurredCorrelation(const std::vector<float>& a, const std::vector<flo
   std::vector<float> once(kThumbPixels), twice(kThumbPixels);
   for (int way = 0; way < 2; ++way) {
     const float* sharp = way == 0 ? a.data() : b.data();
-    const float* other = way == 0 ? b.data() : a.data();
+    const CorrelationTarget other(way == 0 ? b.data() : a.data());
     for (int radius = 1; radius <= 4; ++radius) {
       boxBlur(sharp, radius, once.data());
       boxBlur(once.data(), radius, twice.data());
-      best = std::max(best, correlation(twice.data(), other, kThumbPixels));
+      best = std::max(best, other.correlate(twice.data()));
     }
   }
   return best;
@@ -165,12 +224,13 @@ double bestBlurredCorrelation(const std::vector<float>& a, const std::vector<flo
 
 // How well `to` is `from` filmed on: moved, zoomed or refocused (the best correlation of any).
 // The cheaper checks run first; a match of `enough` ends the search.
-double sameShotCorrelation(const std::vector<float>& from, const std::vector<float>& to, double enough = kMovedMatchFloor + kMovedMatchRamp) {
-  double best = bestShiftedCorrelation(from, to);
+template <typename Thumb>
+double sameShotCorrelation(const Thumb& from, const Thumb& to, double enough = kMovedMatchFloor + kMovedMatchRamp) {
+  double best = bestShiftedCorrelation(from.luma, to.luma);
   if (best >= enough) return best;
-  best = std::max(best, bestBlurredCorrelation(from, to));
+  best = std::max(best, bestBlurredCorrelation(from.px, to.px));
   if (best >= enough) return best;
-  return std::max(best, bestZoomedCorrelation(from, to));
+  return std::max(best, bestZoomedCorrelation(from.px, CorrelationTarget(to.px.data())));
 }
 
 double median(std::vector<float>& values) {
@@ -216,9 +276,7 @@ double SceneDetector::change(int64_t a, int64_t b) const {
   const Thumb* x = frame(a);
   const Thumb* y = frame(b);
   if (!x || !y || x->flat || y->flat) return -1;
-  double dot = 0;
-  for (int i = 0; i < kThumbValues; ++i) dot += double(x->px[size_t(i)]) * y->px[size_t(i)];
-  return clamp01(1.0 - dot / (x->norm * y->norm));
+  return clamp01(1.0 - thumbDot(x->px.data(), y->px.data()) / (x->norm * y->norm));
 }
 
 int64_t SceneDetector::contentBefore(int64_t index, int steps) const {
@@ -250,6 +308,7 @@ void SceneDetector::push(double t, const uint8_t* thumbnail) {
     std::vector<float>().swap(thumb.px);
   } else {
     thumb.coarse = coarsen(thumb.px);
+    thumb.luma.assign(thumbnail, thumbnail + kThumbPixels);
   }
   const int64_t index = int64_t(times_.size());
   const bool flat = thumb.flat;
@@ -307,9 +366,9 @@ void SceneDetector::evaluateHard(int64_t k) {
   // shot. (Only a close match counts: moved, unrelated pictures can correlate loosely.)
   if (score >= kMotionCheckShare * threshold_) {
     // Shifts for every candidate; zooms and focus (costlier) only where the score still counts.
-    double moved = bestShiftedCorrelation(frame(p)->px, current->px);
+    double moved = bestShiftedCorrelation(frame(p)->luma, current->luma);
     if (moved < kMovedMatchFloor + kMovedMatchRamp && score * (1.0 - clamp01((moved - kMovedMatchFloor) / kMovedMatchRamp)) >= threshold_)
-      moved = sameShotCorrelation(frame(p)->px, current->px);
+      moved = sameShotCorrelation(*frame(p), *current);
     score *= 1.0 - clamp01((moved - kMovedMatchFloor) / kMovedMatchRamp);
   }
 
@@ -413,10 +472,10 @@ SceneDetector::GradualFit SceneDetector::gradualAt(int64_t m, double halfWindow)
 double SceneDetector::sameShotDiscount(const GradualFit& g, int64_t m) const {
   // Camera motion over smooth content also looks like a blend; a blend is a blend only when
   // neither end, moved (zoomed, refocused), explains the middle frame as well.
-  const std::vector<float>& Y = frame(m)->px;
+  const Thumb& Y = *frame(m);
   const double blend = std::sqrt(std::max(0.0, g.r2));
-  double moved = sameShotCorrelation(frame(g.a)->px, Y, blend);
-  if (moved < blend) moved = std::max(moved, sameShotCorrelation(frame(g.b)->px, Y, blend));
+  double moved = sameShotCorrelation(*frame(g.a), Y, blend);
+  if (moved < blend) moved = std::max(moved, sameShotCorrelation(*frame(g.b), Y, blend));
   return moved > kMovedMatchFloor ? clamp01((blend - moved) / kMotionMargin) : 1.0;
 }
 

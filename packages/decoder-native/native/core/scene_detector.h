@@ -55,6 +55,7 @@ class SceneDetector {
     double norm = 0;         // |px|
     std::vector<float> px;   // the thumbnail, each plane minus its mean; empty when flat
     std::vector<float> coarse;  // px at half the resolution; empty when flat
+    std::vector<uint8_t> luma;  // the luma thumbnail as it came (shift searches); empty when flat
   };
 
   const Thumb* frame(int64_t index) const;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <memory>
 
 namespace imajin {
 namespace {
@@ -14,29 +16,66 @@ constexpr int kShiftStep = 2;
 
 double clamp01(double v) { return v < 0 ? 0 : (v > 1 ? 1 : v); }
 
-}  // namespace
 
-double shiftedCorrelation(const float* from, const float* to, int dx, int dy) {
+// Summed-area tables of a luma thumbnail's values and squares (exact in 32 bits: at most
+// kThumbPixels x 255^2), so each shift's overlap sums cost four lookups.
+struct LumaMoments {
+  static constexpr int kStride = kThumbWidth + 1;
+  uint32_t sum[(kThumbHeight + 1) * kStride];
+  uint32_t squares[(kThumbHeight + 1) * kStride];
+
+  explicit LumaMoments(const uint8_t* luma) {
+    std::fill_n(sum, kStride, 0u);
+    std::fill_n(squares, kStride, 0u);
+    for (int y = 0; y < kThumbHeight; ++y) {
+      uint32_t rowSum = 0, rowSquares = 0;
+      sum[(y + 1) * kStride] = squares[(y + 1) * kStride] = 0;
+      for (int x = 0; x < kThumbWidth; ++x) {
+        const uint32_t v = luma[y * kThumbWidth + x];
+        rowSum += v;
+        rowSquares += v * v;
+        sum[(y + 1) * kStride + x + 1] = sum[y * kStride + x + 1] + rowSum;
+        squares[(y + 1) * kStride + x + 1] = squares[y * kStride + x + 1] + rowSquares;
+      }
+    }
+  }
+  // Over columns [x0, x1) and rows [y0, y1).
+  static int64_t box(const uint32_t* table, int x0, int x1, int y0, int y1) {
+    return int64_t(table[y1 * kStride + x1]) - table[y0 * kStride + x1] - table[y1 * kStride + x0] + table[y0 * kStride + x0];
+  }
+};
+
+double shiftedCorrelation(const uint8_t* from, const uint8_t* to, const LumaMoments& mf, const LumaMoments& mt, int dx, int dy) {
   const int x0 = std::max(0, dx), x1 = std::min(kThumbWidth, kThumbWidth + dx);
   const int y0 = std::max(0, dy), y1 = std::min(kThumbHeight, kThumbHeight + dy);
-  const double n = double(x1 - x0) * (y1 - y0);
-  double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+  if (x1 <= x0 || y1 <= y0) return -1;
+  const int64_t n = int64_t(x1 - x0) * (y1 - y0);
+  uint32_t sab = 0;  // at most kThumbPixels x 255^2: fits
   for (int y = y0; y < y1; ++y) {
     // Row pointers only: the column offset is applied per element, so no pointer ever points
     // before the buffer.
-    const float* a = from + size_t(y - dy) * kThumbWidth;
-    const float* b = to + size_t(y) * kThumbWidth;
-    for (int x = x0; x < x1; ++x) {
-      const double va = a[x - dx], vb = b[x];
-      sa += va;
-      sb += vb;
-      saa += va * va;
-      sbb += vb * vb;
-      sab += va * vb;
-    }
+    const uint8_t* a = from + size_t(y - dy) * kThumbWidth;
+    const uint8_t* b = to + size_t(y) * kThumbWidth;
+    uint32_t row = 0;
+    for (int x = x0; x < x1; ++x) row += uint32_t(uint16_t(a[x - dx]) * uint16_t(b[x]));
+    sab += row;
   }
-  const double cov = sab - sa * sb / n, va = saa - sa * sa / n, vb = sbb - sb * sb / n;
-  return va > 0 && vb > 0 ? cov / std::sqrt(va * vb) : -1;
+  const int64_t sa = LumaMoments::box(mf.sum, x0 - dx, x1 - dx, y0 - dy, y1 - dy);
+  const int64_t saa = LumaMoments::box(mf.squares, x0 - dx, x1 - dx, y0 - dy, y1 - dy);
+  const int64_t sb = LumaMoments::box(mt.sum, x0, x1, y0, y1);
+  const int64_t sbb = LumaMoments::box(mt.squares, x0, x1, y0, y1);
+  // n times the covariance and variances, exact in 64 bits.
+  const int64_t cov = n * int64_t(sab) - sa * sb, va = n * saa - sa * sa, vb = n * sbb - sb * sb;
+  return va > 0 && vb > 0 ? double(cov) / std::sqrt(double(va) * double(vb)) : -1;
+}
+
+}  // namespace
+
+double shiftedCorrelation(const uint8_t* from, const uint8_t* to, int dx, int dy) {
+  if (std::abs(dx) >= kThumbWidth || std::abs(dy) >= kThumbHeight) return -1;
+  const auto mf = std::make_unique<LumaMoments>(from);
+  const auto mt = std::make_unique<LumaMoments>(to);
+  return shiftedCorrelation(from, to, *mf, *mt, dx, dy);
 }
 
 ThumbSignal makeThumbSignal(double t, const uint8_t* thumbnail, double flatStdDev) {
@@ -60,7 +99,11 @@ ThumbSignal makeThumbSignal(double t, const uint8_t* thumbnail, double flatStdDe
   s.stdDev = std::sqrt(sq / kThumbValues);
   s.flat = s.stdDev < flatStdDev;
   s.norm = std::sqrt(sq);
-  if (s.flat) std::vector<float>().swap(s.px);
+  if (s.flat) {
+    std::vector<float>().swap(s.px);
+  } else {
+    s.luma.assign(thumbnail, thumbnail + kThumbPixels);
+  }
   return s;
 }
 
@@ -70,24 +113,35 @@ double colourShift(const ThumbSignal& a, const ThumbSignal& b) {
 
 double thumbChange(const ThumbSignal& a, const ThumbSignal& b) {
   if (a.flat || b.flat) return -1;
-  double dot = 0;
-  for (int i = 0; i < kThumbValues; ++i) dot += double(a.px[size_t(i)]) * b.px[size_t(i)];
-  return clamp01(1.0 - dot / (a.norm * b.norm));
+  return clamp01(1.0 - thumbDot(a.px.data(), b.px.data()) / (a.norm * b.norm));
 }
 
-double bestShiftedCorrelation(const float* from, const float* to, int maxShiftX, int maxShiftY) {
+double thumbDot(const float* a, const float* b) {
+  static_assert(kThumbValues % 4 == 0, "the thumbnail splits into four-value runs");
+  double dot[4] = {0, 0, 0, 0};
+  for (int i = 0; i < kThumbValues; i += 4) {
+    for (int k = 0; k < 4; ++k) dot[k] += double(a[i + k]) * b[i + k];
+  }
+  return (dot[0] + dot[1]) + (dot[2] + dot[3]);
+}
+
+double bestShiftedCorrelation(const uint8_t* from, const uint8_t* to, int maxShiftX, int maxShiftY) {
+  maxShiftX = std::clamp(maxShiftX, 0, kThumbWidth - 1);
+  maxShiftY = std::clamp(maxShiftY, 0, kThumbHeight - 1);
+  const auto mf = std::make_unique<LumaMoments>(from);
+  const auto mt = std::make_unique<LumaMoments>(to);
   double best = -1;
   int bestX = 0, bestY = 0;
   for (int dy = -maxShiftY; dy <= maxShiftY; dy += kShiftStep) {
     for (int dx = -maxShiftX; dx <= maxShiftX; dx += kShiftStep) {
-      const double c = shiftedCorrelation(from, to, dx, dy);
+      const double c = shiftedCorrelation(from, to, *mf, *mt, dx, dy);
       if (c > best) best = c, bestX = dx, bestY = dy;
     }
   }
   for (int dy = bestY - 1; dy <= bestY + 1; ++dy) {
     for (int dx = bestX - 1; dx <= bestX + 1; ++dx) {
       if ((dx == bestX && dy == bestY) || std::abs(dx) > maxShiftX || std::abs(dy) > maxShiftY) continue;
-      best = std::max(best, shiftedCorrelation(from, to, dx, dy));
+      best = std::max(best, shiftedCorrelation(from, to, *mf, *mt, dx, dy));
     }
   }
   return best;
@@ -95,7 +149,7 @@ double bestShiftedCorrelation(const float* from, const float* to, int maxShiftX,
 
 double bestShiftedCorrelation(const ThumbSignal& from, const ThumbSignal& to) {
   if (from.flat || to.flat) return -1;
-  return bestShiftedCorrelation(from.px.data(), to.px.data(), kMaxShiftX, kMaxShiftY);
+  return bestShiftedCorrelation(from.luma.data(), to.luma.data(), kMaxShiftX, kMaxShiftY);
 }
 
 double blendExplained(const ThumbSignal& a, const ThumbSignal& b, const ThumbSignal& y) {

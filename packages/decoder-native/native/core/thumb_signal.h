@@ -18,6 +18,7 @@ struct ThumbSignal {
   double meanCb = 128;    // the chroma planes' means: the picture's overall colour
   double meanCr = 128;
   std::vector<float> px;  // the thumbnail, each plane minus its mean; empty when flat
+  std::vector<uint8_t> luma;  // the thumbnail's luma as it came (for shift searches); empty when flat
 };
 
 // `thumbnail` holds kThumbValues bytes; frames under `flatStdDev` are flat.
@@ -27,17 +28,22 @@ ThumbSignal makeThumbSignal(double t, const uint8_t* thumbnail, double flatStdDe
 // alone does not count.
 double colourShift(const ThumbSignal& a, const ThumbSignal& b);
 
+// The dot product of two thumbnails' kThumbValues values (four partial sums: the additions do
+// not wait on one another).
+double thumbDot(const float* a, const float* b);
+
 // 1 - correlation, clamped to [0, 1]; -1 when either is flat.
 double thumbChange(const ThumbSignal& a, const ThumbSignal& b);
 
-// The correlation of luma planes `to` with `from` moved by (dx, dy) thumbnail pixels, over the
-// overlap (each kThumbPixels long, mean-removed or not); -1 when either is flat there.
-double shiftedCorrelation(const float* from, const float* to, int dx, int dy);
+// The correlation of luma thumbnail `to` (kThumbPixels 8-bit values, as the thumbnail holds
+// them) with `from` moved by (dx, dy) thumbnail pixels, over the overlap; -1 when either is
+// flat there. Integer sums: exact, and a correlation ignores each picture's mean anyway.
+double shiftedCorrelation(const uint8_t* from, const uint8_t* to, int dx, int dy);
 
 // The best shiftedCorrelation over shifts of up to (maxShiftX, maxShiftY): every second shift
 // first (the correlation of natural pictures at thumbnail scale varies smoothly with the shift),
 // then the neighbours of the best one.
-double bestShiftedCorrelation(const float* from, const float* to, int maxShiftX, int maxShiftY);
+double bestShiftedCorrelation(const uint8_t* from, const uint8_t* to, int maxShiftX, int maxShiftY);
 
 // The same for two signals' luma, with shifts of up to 3/8 of the picture each way (camera
 // motion, before calling a change new content); -1 when either is flat.
