@@ -6,13 +6,11 @@
  * service and `tsc` type-checks one written against the shipped .d.ts (web types only, no
  * @types/node).
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RUBRIC } from '@imajin/rubric';
-import { installPacked, mustRun, type PackedConsumer } from '@imajin/test-kit';
+import { installPacked, mustRun, type PackedConsumer, typecheckConsumer } from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const PACKAGES = fileURLToPath(new URL('../..', import.meta.url));
@@ -140,24 +138,7 @@ client.submit(new Uint8Array(1), { keyframes: 'many' });
 client.submit(new Uint8Array(1), { scorers: ['vibes'] });
 `,
     );
-    writeFileSync(
-      join(consumer, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          target: 'ES2022',
-          lib: ['ES2022', 'DOM'],
-          strict: true,
-          noEmit: true,
-          types: [],
-          skipLibCheck: false,
-        },
-        files: ['ingest.ts'],
-      }),
-    );
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    const r = spawnSync('node', [tsc, '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' });
+    const r = typecheckConsumer(consumer, 'ingest.ts', ['ES2022', 'DOM']);
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });

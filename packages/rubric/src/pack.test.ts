@@ -5,11 +5,16 @@
  * JSON files, the bin runs the parity vectors, and `tsc` type-checks a TS consumer.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { installPacked, mustRun, type PackedConsumer, run } from '@imajin/test-kit';
+import {
+  installPacked,
+  mustRun,
+  type PackedConsumer,
+  run,
+  typecheckConsumer,
+} from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUBRIC } from './generated/rubric.js';
 
@@ -128,23 +133,7 @@ RUBRIC.thresholds.explicit = 0.9;
 export { level, report, t };
 `,
     );
-    writeFileSync(
-      join(consumer, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          target: 'ES2022',
-          strict: true,
-          noEmit: true,
-          types: [],
-          skipLibCheck: false,
-        },
-        files: ['check.ts'],
-      }),
-    );
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    const result = run('node', [tsc, '-p', 'tsconfig.json'], { cwd: consumer });
+    const result = typecheckConsumer(consumer, 'check.ts');
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
   });

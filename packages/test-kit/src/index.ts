@@ -22,6 +22,7 @@ export {
   plainEnv,
   type RunResult,
   run,
+  typecheckConsumer,
 } from './pack.js';
 export { freePort } from './ports.js';
 export { type OwnRedis, ownRedis } from './redis-server.js';

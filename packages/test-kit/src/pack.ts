@@ -2,6 +2,7 @@
 // the tarballs into a scratch project in the OS temp dir, outside the workspace, with plain npm.
 import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -70,4 +71,30 @@ export function installPacked(prefix: string, packages: Record<string, string>):
     { cwd: consumer },
   );
   return { consumer, tarballs, remove: () => rmSync(tmp, { recursive: true, force: true }) };
+}
+
+/**
+ * Type-checks `file` in the `consumer` project as a strict user project would (NodeNext, no
+ * @types packages, the shipped .d.ts not skipped) with the workspace's tsc; `lib` when the
+ * default libs will not do. Writes the project's tsconfig.json.
+ */
+export function typecheckConsumer(consumer: string, file: string, lib?: string[]): RunResult {
+  writeFileSync(
+    join(consumer, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2022',
+        ...(lib ? { lib } : {}),
+        strict: true,
+        noEmit: true,
+        types: [],
+        skipLibCheck: false,
+      },
+      files: [file],
+    }),
+  );
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  return run('node', [tsc, '-p', 'tsconfig.json'], { cwd: consumer });
 }
