@@ -1,12 +1,17 @@
 // The e2e tests' shared set-up around the built server process.
-import { type ClientOptions, createClient, type ImajinClient } from '@imajin/client';
+import {
+  type ClientOptions,
+  createClient,
+  type ImajinClient,
+  ServiceUnavailableError,
+} from '@imajin/client';
 import {
   type ModelBossStandIn,
   type ServerProcess,
   startModelBoss,
   troubleLines,
 } from '@imajin/test-kit';
-import { afterAll, beforeAll, beforeEach, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, onTestFailed } from 'vitest';
 import { dropTestPrefix, REDIS_URL, testPrefix } from './redis.js';
 import { startServer } from './server-process.js';
 
@@ -41,6 +46,13 @@ export const QUICK_OUTAGE_ENV: Readonly<Record<string, string>> = {
   BREAKER_THRESHOLD: '2',
   BREAKER_OPEN: '1s',
 };
+
+/** `err` is what a POST gets while the breaker is open: a retryable 503 with a Retry-After. */
+export function expectScorerOutage(err: unknown): void {
+  expect(err).toBeInstanceOf(ServiceUnavailableError);
+  expect(err).toMatchObject({ status: 503, error_code: 'scorer_unavailable', retryable: true });
+  expect((err as ServiceUnavailableError).retryAfterMs).toBeGreaterThanOrEqual(1000);
+}
 
 /** Prints the warnings and errors of `procs()` when a test of the enclosing describe fails. */
 export function printLogsOnFailure(procs: () => (ServerProcess | undefined)[]): void {

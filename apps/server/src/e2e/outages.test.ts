@@ -2,10 +2,10 @@
 // never look like a bad video. Jobs wait (queued/processing) and finish once model-boss is
 // back; past the retry window they fail with retryable: true; meanwhile POSTs get 503. The
 // ingester's side is @imajin/client: what it throws is what the ingester branches on.
-import { type ImajinClient, JobFailedError, ServiceUnavailableError } from '@imajin/client';
+import { type ImajinClient, JobFailedError } from '@imajin/client';
 import { clipBytes } from '@imajin/test-kit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { e2eStack, ingesterClient, QUICK_OUTAGE_ENV } from '../../test/e2e.js';
+import { e2eStack, expectScorerOutage, ingesterClient, QUICK_OUTAGE_ENV } from '../../test/e2e.js';
 import { hasRedis } from '../../test/redis.js';
 
 describe.skipIf(!hasRedis)('model-boss outages', () => {
@@ -46,13 +46,7 @@ describe.skipIf(!hasRedis)('model-boss outages', () => {
       });
       await new Promise((ok) => setTimeout(ok, 100));
     }
-    expect(refused).toBeInstanceOf(ServiceUnavailableError);
-    expect(refused).toMatchObject({
-      status: 503,
-      error_code: 'scorer_unavailable',
-      retryable: true,
-    });
-    expect((refused as ServiceUnavailableError).retryAfterMs).toBeGreaterThanOrEqual(1000);
+    expectScorerOutage(refused);
 
     e2e.boss.mode = 'reset';
     await new Promise((ok) => setTimeout(ok, 800));
