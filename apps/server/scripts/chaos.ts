@@ -8,7 +8,6 @@
 // once. Exit code 1 when a target is missed.
 //
 //   pnpm --filter @imajin/server chaos [-- --jobs 200 --clients 6]
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +24,7 @@ import {
 } from '@imajin/test-kit';
 import { Redis } from 'ioredis';
 import { startServer } from '../test/server-process.js';
+import { rssOf } from './rss.js';
 
 const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
 const { values: args } = parseArgs({
@@ -217,16 +217,6 @@ async function pollUntilFinal(base: string, o: Outcome, deadline: () => number):
       tally.connectionErrors++;
     }
     await sleep(500);
-  }
-}
-
-function rssOf(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0; // exited
   }
 }
 

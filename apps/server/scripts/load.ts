@@ -5,7 +5,6 @@
 // then compares each client count with one client.
 //
 //   pnpm --filter @imajin/server bench [-- --clients 1,4 --jobs 16 --latency 50]
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +19,7 @@ import {
 } from '@imajin/test-kit';
 import { poll, postRaw } from '../test/client.js';
 import { startServer } from '../test/server-process.js';
+import { rssOf } from './rss.js';
 
 // `pnpm bench -- --x` passes the `--` through: drop it.
 const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
@@ -106,11 +106,6 @@ async function clips(): Promise<{ path: string; bytes: Buffer; seconds: number }
       };
     }),
   );
-}
-
-function rssOf(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) * 1024 : 0;
 }
 
 function peakRss(procs: ServerProcess[]): { stop(): number[] } {

@@ -8,7 +8,6 @@
 //
 //   pnpm --filter @imajin/server bench:memory [-- --posts 4 --mb 200]
 
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { homedir, tmpdir } from 'node:os';
@@ -17,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { freePort, makeClip, ownRedis, startModelBoss } from '@imajin/test-kit';
 import { poll } from '../test/client.js';
 import { startServer } from '../test/server-process.js';
+import { rssOf } from './rss.js';
 
 const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
 const { values: args } = parseArgs({
@@ -28,16 +28,6 @@ const BASE64_BYTES = Number(args.mb) * 1_000_000;
 const VIDEO_BYTES = Math.floor(BASE64_BYTES / 4) * 3 - 64;
 const MiB = 2 ** 20;
 const mb = (n: number) => `${Math.round(n / MiB)} MiB`;
-
-function rssOf(pid: number | undefined): number {
-  if (!pid) return 0;
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : 0;
-  } catch {
-    return 0;
-  }
-}
 
 /** A 2 s clip followed by a `free` box that pads it to `size` bytes (distinct per `tag`). */
 function padded(clip: Buffer, size: number, tag: string): Buffer {

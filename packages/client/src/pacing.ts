@@ -67,6 +67,7 @@ export class TransientWindow {
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
+// The pipeline's sleep again, on purpose: the published client depends only on wire and rubric.
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);

@@ -6,59 +6,28 @@
  * service and `tsc` type-checks one written against the shipped .d.ts (web types only, no
  * @types/node).
  */
-import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RUBRIC } from '@imajin/rubric';
+import { installPacked, mustRun, type PackedConsumer, typecheckConsumer } from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const PACKAGES = fileURLToPath(new URL('../..', import.meta.url));
-const tmp = mkdtempSync(join(tmpdir(), 'imajin-client-pack-'));
-const consumer = join(tmp, 'consumer');
-
-/** The environment without pnpm's npm_* variables, so plain npm behaves as on a user's machine. */
-function plainEnv(): NodeJS.ProcessEnv {
-  const keep = /^npm_config_(registry|cache|userconfig|.*proxy)$/i;
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || keep.test(k)),
-  );
-}
-
-function mustRun(cmd: string, args: string[], opts: SpawnSyncOptions = {}): string {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', env: plainEnv(), ...opts });
-  if (r.error) throw r.error;
-  if (r.status !== 0)
-    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return String(r.stdout);
-}
-
+let packed: PackedConsumer;
+let consumer = '';
 const tarballs: Record<string, string> = {};
 
 beforeAll(() => {
-  for (const pkg of ['rubric', 'wire', 'client']) {
-    const out = join(tmp, pkg);
-    mkdirSync(out);
-    mustRun('pnpm', ['pack', '--pack-destination', out], { cwd: join(PACKAGES, pkg) });
-    const name = readdirSync(out).find((f) => f.endsWith('.tgz'));
-    if (!name) throw new Error(`pnpm pack wrote no tarball for ${pkg}`);
-    tarballs[pkg] = join(out, name);
-  }
-  mkdirSync(consumer);
-  writeFileSync(
-    join(consumer, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
+  packed = installPacked(
+    'imajin-client-pack-',
+    Object.fromEntries(['rubric', 'wire', 'client'].map((pkg) => [pkg, join(PACKAGES, pkg)])),
   );
-  mustRun(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--loglevel=error', ...Object.values(tarballs)],
-    { cwd: consumer },
-  );
+  consumer = packed.consumer;
+  Object.assign(tarballs, packed.tarballs);
 }, 300_000);
 
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => packed?.remove());
 
 describe('the packed client', { timeout: 60_000 }, () => {
   it('holds built JS and .d.ts, no sources or tests, and names its public dependencies', () => {
@@ -169,24 +138,7 @@ client.submit(new Uint8Array(1), { keyframes: 'many' });
 client.submit(new Uint8Array(1), { scorers: ['vibes'] });
 `,
     );
-    writeFileSync(
-      join(consumer, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          target: 'ES2022',
-          lib: ['ES2022', 'DOM'],
-          strict: true,
-          noEmit: true,
-          types: [],
-          skipLibCheck: false,
-        },
-        files: ['ingest.ts'],
-      }),
-    );
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    const r = spawnSync('node', [tsc, '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' });
+    const r = typecheckConsumer(consumer, 'ingest.ts', ['ES2022', 'DOM']);
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   });

@@ -104,6 +104,7 @@ export function photoLuma(photo) {
 }
 
 /** mulberry32: a small seeded PRNG, so the same seed always makes the same footage. */
+// Also in @imajin/test-kit: this plain-node script runs without the kit being built first.
 export function rng(seed) {
   let a = seed >>> 0;
   return () => {

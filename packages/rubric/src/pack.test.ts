@@ -4,61 +4,32 @@
  * (zod comes from the npm registry or npm's cache), then plain `node` imports the API and the
  * JSON files, the bin runs the parity vectors, and `tsc` type-checks a TS consumer.
  */
-import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  installPacked,
+  mustRun,
+  type PackedConsumer,
+  run,
+  typecheckConsumer,
+} from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUBRIC } from './generated/rubric.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-const tmp = mkdtempSync(join(tmpdir(), 'imajin-rubric-pack-'));
-const consumer = join(tmp, 'consumer');
-
-/** The environment without pnpm's npm_* variables, so plain npm behaves as on a user's machine. */
-function plainEnv(): NodeJS.ProcessEnv {
-  const keep = /^npm_config_(registry|cache|userconfig|.*proxy)$/i;
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || keep.test(k)),
-  );
-}
-
-function run(cmd: string, args: string[], opts: SpawnSyncOptions = {}) {
-  const result = spawnSync(cmd, args, { encoding: 'utf8', env: plainEnv(), ...opts });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
-}
-
-function mustRun(cmd: string, args: string[], opts: SpawnSyncOptions = {}) {
-  const result = run(cmd, args, opts);
-  if (result.status !== 0) {
-    throw new Error(
-      `${cmd} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
-    );
-  }
-  return result.stdout;
-}
-
+let packed: PackedConsumer;
+let consumer = '';
 let tarball = '';
 
 beforeAll(() => {
-  mustRun('pnpm', ['pack', '--pack-destination', tmp], { cwd: PACKAGE_DIR });
-  const name = readdirSync(tmp).find((f) => f.endsWith('.tgz'));
-  if (!name) throw new Error(`pnpm pack wrote no tarball into ${tmp}`);
-  tarball = join(tmp, name);
-  mustRun('mkdir', ['-p', consumer]);
-  writeFileSync(
-    join(consumer, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
-  );
-  mustRun('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball], {
-    cwd: consumer,
-  });
+  packed = installPacked('imajin-rubric-pack-', { rubric: PACKAGE_DIR });
+  consumer = packed.consumer;
+  tarball = packed.tarballs.rubric as string;
 }, 240_000);
 
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => packed?.remove());
 
 describe('the packed tarball', { timeout: 60_000 }, () => {
   it('holds built JS, .d.ts, rubric.json, the schema and the vectors, and no sources or tests', () => {
@@ -162,23 +133,7 @@ RUBRIC.thresholds.explicit = 0.9;
 export { level, report, t };
 `,
     );
-    writeFileSync(
-      join(consumer, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          target: 'ES2022',
-          strict: true,
-          noEmit: true,
-          types: [],
-          skipLibCheck: false,
-        },
-        files: ['check.ts'],
-      }),
-    );
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    const result = run('node', [tsc, '-p', 'tsconfig.json'], { cwd: consumer });
+    const result = typecheckConsumer(consumer, 'check.ts');
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
   });

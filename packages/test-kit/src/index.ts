@@ -15,8 +15,18 @@ export {
   scoresForColour,
   startModelBoss,
 } from './model-boss.js';
+export {
+  installPacked,
+  mustRun,
+  type PackedConsumer,
+  plainEnv,
+  type RunResult,
+  run,
+  typecheckConsumer,
+} from './pack.js';
 export { freePort } from './ports.js';
 export { type OwnRedis, ownRedis } from './redis-server.js';
+export { type RubricId, sampleResult } from './sample-result.js';
 export {
   type ServerProcess,
   type ServerProcessOptions,

@@ -1,55 +1,19 @@
 import { RUBRIC } from '@imajin/rubric';
+import { sampleResult } from '@imajin/test-kit';
 import { describe, expect, it } from 'vitest';
 import { type ClassifyResult, ClassifyResultReadSchema, ClassifyResultSchema } from './result.js';
 
+/** The kit's explicit sample (frame 1 explicit, one segment), typed by the strict schema. */
 function sample(): ClassifyResult {
-  const frames = [0, 1, 2].map((index) => ({
-    index,
-    t: index,
-    nsfw: index === 1 ? 0.9 : 0.1,
-    suggestive: 0.1,
-    quality: 0.5,
-    explicitness: index === 1 ? ('explicit' as const) : ('sfw' as const),
-    scene: index,
-    departure: false,
-  }));
-  return {
-    is_explicit: true,
-    explicitness: 'explicit',
-    quality_score: 0.5,
-    scene_tags: [],
-    frame_count: 3,
-    duration_sec: 3,
-    poster_frame_index: 0,
-    poster_b64: 'AAAA',
-    poster_key: null,
-    frames,
-    rubric_version: RUBRIC.version,
-    rubric_fingerprint: RUBRIC.fingerprint,
-    scorer: 'model-boss:siglip2',
-    scorers: [],
-    sampling: {
-      policy: 'scene-aware',
-      band: { min: 3, max: 16 },
-      candidates: 3,
-      deduplicated: 0,
-      max_unsampled_gap_sec: 1,
-      departures: 1,
-      departures_scored: 1,
-    },
-    scene_count: 3,
-    explicit_segments: [{ start: 0.5, end: 1.5 }],
-    width: 320,
-    height: 240,
-    rotation: 0,
-    codec: 'h264',
-    timings_ms: { total: 1 },
-  };
+  return ClassifyResultSchema.parse(sampleResult(RUBRIC, true));
 }
 
 describe('ClassifyResultSchema', () => {
-  it('accepts a consistent result', () => {
-    expect(ClassifyResultSchema.parse(sample())).toEqual(sample());
+  it('accepts a consistent result as it is', () => {
+    const raw = sampleResult(RUBRIC, true);
+    expect(ClassifyResultSchema.parse(raw)).toEqual(raw);
+    const safe = sampleResult(RUBRIC);
+    expect(ClassifyResultSchema.parse(safe)).toEqual(safe);
   });
 
   const broken: [string, (r: ClassifyResult) => void, RegExp][] = [

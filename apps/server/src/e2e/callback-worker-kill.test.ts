@@ -2,45 +2,30 @@
 // (held there by the IMAJIN_TEST_HOLD_AFTER_JOB_END hook, so the moment is exact): another
 // worker recovers the stalled job, finds it ended, and the callback is still delivered.
 import { verifyCallback } from '@imajin/client';
-import {
-  clipBytes,
-  type ModelBossStandIn,
-  type ServerProcess,
-  startModelBoss,
-} from '@imajin/test-kit';
+import { clipBytes } from '@imajin/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CallbackReceiver, startReceiver } from '../../test/callback-receiver.js';
 import { postRaw } from '../../test/client.js';
-import { printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
+import { e2eStack } from '../../test/e2e.js';
 import { until } from '../../test/harness.js';
-import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
-import { startServer } from '../../test/server-process.js';
+import { hasRedis } from '../../test/redis.js';
 import { HOLD_MESSAGE } from '../callbacks/test-hook.js';
 
 describe.skipIf(!hasRedis)('callbacks when a worker dies at the job’s end', () => {
-  const prefix = testPrefix('e2e-callback-kill');
-  let boss: ModelBossStandIn;
   let recv: CallbackReceiver;
-  let api: ServerProcess;
-  const workers: ServerProcess[] = [];
-  let env: Record<string, string>;
-
-  printLogsOnFailure(() => [api, ...workers]);
   beforeAll(async () => {
-    [boss, recv] = await Promise.all([startModelBoss(), startReceiver()]);
-    env = sharedRedisEnv(prefix, boss.url, {
+    recv = await startReceiver();
+  });
+  afterAll(() => recv?.close());
+  const e2e = e2eStack('e2e-callback-kill', {
+    env: () => ({
       LOCK_DURATION: '2s',
       STALLED_INTERVAL: '1s',
       IN_PROCESS_WORKER: 'false',
       CALLBACK_SECRET: 'kill-test-secret',
       CALLBACK_ALLOWED_HOSTS: `127.0.0.1:${recv.port}`,
-    });
-    api = await startServer(env);
-  });
-  afterAll(async () => {
-    await Promise.all([api, ...workers].map((p) => p?.stop('SIGKILL')));
-    await Promise.all([boss?.close(), recv?.close()]);
-    await dropTestPrefix(prefix);
+    }),
+    stopWith: 'SIGKILL',
   });
 
   it('the next worker delivers it', async () => {
@@ -49,21 +34,18 @@ describe.skipIf(!hasRedis)('callbacks when a worker dies at the job’s end', ()
       { colour: 'gray', seconds: 1 },
     ]);
     const res = await postRaw(
-      api.url,
+      e2e.server.url,
       `/classify-video?reuse=false&keyframes=3&callback_url=${encodeURIComponent(recv.url('/hook'))}`,
       video,
     );
     expect(res.status).toBe(202);
     const id = ((await res.json()) as { job_id: string }).job_id;
 
-    const first = await startServer({ ...env, IMAJIN_TEST_HOLD_AFTER_JOB_END: '1' }, [
-      '--worker-only',
-    ]);
-    workers.push(first);
+    const first = await e2e.startWorker({ IMAJIN_TEST_HOLD_AFTER_JOB_END: '1' });
     await until(async () => (first.logs.some((l) => l.msg === HOLD_MESSAGE) ? true : undefined));
     expect(await first.stop('SIGKILL')).toBe('SIGKILL');
     // The record is final, the callback not yet queued.
-    const held = (await (await fetch(`${api.url}/classify-video/${id}`)).json()) as {
+    const held = (await (await fetch(`${e2e.server.url}/classify-video/${id}`)).json()) as {
       status: string;
       callback: { state: string; attempts: number };
     };
@@ -71,8 +53,7 @@ describe.skipIf(!hasRedis)('callbacks when a worker dies at the job’s end', ()
     expect(held.callback).toMatchObject({ state: 'pending', attempts: 0 });
     expect(recv.received).toEqual([]);
 
-    const second = await startServer(env, ['--worker-only']);
-    workers.push(second);
+    const second = await e2e.startWorker();
     const hit = await until(async () => recv.on('/hook')[0], 40_000);
     expect(hit.headers['imajin-delivery']).toBe(`${id}:done`);
     expect(
@@ -80,7 +61,7 @@ describe.skipIf(!hasRedis)('callbacks when a worker dies at the job’s end', ()
     ).toBe(true);
     expect(JSON.parse(hit.body)).toMatchObject({ job_id: id, status: 'done' });
     const after = await until(async () => {
-      const e = (await (await fetch(`${api.url}/classify-video/${id}`)).json()) as {
+      const e = (await (await fetch(`${e2e.server.url}/classify-video/${id}`)).json()) as {
         callback: { state: string; attempts: number };
       };
       return e.callback.state === 'delivered' ? e : undefined;

@@ -2,19 +2,14 @@
 // loopback receivers; the retry window is shortened through the environment.
 import { verifyCallback } from '@imajin/client';
 import { RUBRIC } from '@imajin/rubric';
-import {
-  clipBytes,
-  type ModelBossStandIn,
-  type ServerProcess,
-  startModelBoss,
-} from '@imajin/test-kit';
+import { clipBytes, type ServerProcess } from '@imajin/test-kit';
 import type { JobEnvelope } from '@imajin/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CallbackReceiver, startReceiver } from '../../test/callback-receiver.js';
 import { poll, postJson, postRaw } from '../../test/client.js';
-import { printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
+import { e2eStack, sharedRedisEnv } from '../../test/e2e.js';
 import { until } from '../../test/harness.js';
-import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
+import { dropTestPrefix, hasRedis } from '../../test/redis.js';
 import { startServer } from '../../test/server-process.js';
 
 const SECRETS = ['test-secret-new', 'test-secret-old'];
@@ -48,13 +43,24 @@ const idOf = async (res: Response) => {
 };
 
 describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
-  const prefix = testPrefix('e2e-callbacks');
-  let boss: ModelBossStandIn;
-  let server: ServerProcess;
-  let plain: ServerProcess | undefined;
   let recv: CallbackReceiver;
   /** Listed by name only (localhost:PORT): its address, 127.0.0.1, is not on the list. */
   let byName: CallbackReceiver;
+  // The receivers first: the server's environment names their ports.
+  beforeAll(async () => {
+    [recv, byName] = await Promise.all([startReceiver(), startReceiver()]);
+  });
+  afterAll(() => Promise.all([recv?.close(), byName?.close()]));
+  const e2e = e2eStack('e2e-callbacks', {
+    env: () => ({
+      CALLBACK_SECRET: SECRETS.join(','),
+      CALLBACK_ALLOWED_HOSTS: `127.0.0.1:${recv.port},localhost:${byName.port}`,
+      CALLBACK_FIRST_RETRY: '300ms',
+      CALLBACK_RETRY_WINDOW: '5s',
+      CALLBACK_TIMEOUT: '1s',
+      CALLBACK_CONNECT_TIMEOUT: '1s',
+    }),
+  });
   let video: Buffer;
   let other: Buffer;
   let third: Buffer;
@@ -62,12 +68,10 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
 
   const submit = (path: string, bytes = video, query = 'reuse=false&keyframes=3') =>
     postRaw(
-      server.url,
+      e2e.server.url,
       `/classify-video?${query}&callback_url=${encodeURIComponent(recv.url(path))}`,
       bytes,
     ).then(idOf);
-
-  printLogsOnFailure(() => [server, plain]);
 
   beforeAll(async () => {
     const twoShots = (colour: string) =>
@@ -80,27 +84,11 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
       twoShots('white'),
       twoShots('yellow'),
     ]);
-    [boss, recv, byName] = await Promise.all([startModelBoss(), startReceiver(), startReceiver()]);
-    server = await startServer(
-      sharedRedisEnv(prefix, boss.url, {
-        CALLBACK_SECRET: SECRETS.join(','),
-        CALLBACK_ALLOWED_HOSTS: `127.0.0.1:${recv.port},localhost:${byName.port}`,
-        CALLBACK_FIRST_RETRY: '300ms',
-        CALLBACK_RETRY_WINDOW: '5s',
-        CALLBACK_TIMEOUT: '1s',
-        CALLBACK_CONNECT_TIMEOUT: '1s',
-      }),
-    );
-  });
-  afterAll(async () => {
-    await Promise.all([server?.stop(), plain?.stop()]);
-    await Promise.all([boss?.close(), recv?.close(), byName?.close()]);
-    await dropTestPrefix(prefix);
   });
 
   it('a done job: one POST of the GET envelope, signed by the first secret, with its delivery key', async () => {
     const id = await submit('/done');
-    const env = await callbackIn(server, id, 'delivered');
+    const env = await callbackIn(e2e.server, id, 'delivered');
     expect(env.status).toBe('done');
     expect(env.callback).toEqual({
       state: 'delivered',
@@ -124,13 +112,13 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
   });
 
   it('a failed job (JSON body, undecodable video): one POST with the error, signed', async () => {
-    const res = await postJson(server.url, '/classify-video', {
+    const res = await postJson(e2e.server.url, '/classify-video', {
       video_base64: noise.toString('base64'),
       reuse: false,
       callback_url: recv.url('/failed'),
     });
     const id = await idOf(res);
-    const env = await callbackIn(server, id, 'delivered');
+    const env = await callbackIn(e2e.server, id, 'delivered');
     expect(env).toMatchObject({ status: 'failed', retryable: false });
     const hits = recv.on('/failed');
     expect(hits).toHaveLength(1);
@@ -146,29 +134,29 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
 
   it('500, 500, 200: three attempts, one success, counted in the metrics', async () => {
     const [retried, delivered] = [
-      await counter(server, 'retried'),
-      await counter(server, 'delivered'),
+      await counter(e2e.server, 'retried'),
+      await counter(e2e.server, 'delivered'),
     ];
     recv.script('/flaky', [500, 500, 200]);
     const id = await submit('/flaky');
-    const env = await callbackIn(server, id, 'delivered');
+    const env = await callbackIn(e2e.server, id, 'delivered');
     expect(env.callback).toMatchObject({ state: 'delivered', attempts: 3, last_status: 200 });
     const hits = recv.on('/flaky');
     expect(hits).toHaveLength(3);
     expect(new Set(hits.map((h) => h.headers['imajin-delivery']))).toEqual(new Set([`${id}:done`]));
     expect(new Set(hits.map((h) => h.body)).size).toBe(1); // the same envelope each time
-    expect(await counter(server, 'retried')).toBe(retried + 2);
-    expect(await counter(server, 'delivered')).toBe(delivered + 1);
+    expect(await counter(e2e.server, 'retried')).toBe(retried + 2);
+    expect(await counter(e2e.server, 'delivered')).toBe(delivered + 1);
   });
 
   it('a receiver that never answers is given up after the window, and GET says so', async () => {
-    const givenUp = await counter(server, 'given_up');
+    const givenUp = await counter(e2e.server, 'given_up');
     recv.script('/silent', ['silent']);
     const id = await submit('/silent');
-    const retrying = await callbackIn(server, id, 'retrying', 'given_up');
+    const retrying = await callbackIn(e2e.server, id, 'retrying', 'given_up');
     if (retrying.callback?.state === 'retrying')
       expect(Date.parse(retrying.callback.next_attempt_at ?? '')).toBeGreaterThan(0);
-    const env = await callbackIn(server, id, 'given_up');
+    const env = await callbackIn(e2e.server, id, 'given_up');
     expect(env.callback).toMatchObject({
       state: 'given_up',
       last_status: null,
@@ -180,18 +168,18 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
     // timed out would be missing, hence at most).
     expect(recv.on('/silent').length).toBeGreaterThanOrEqual(2);
     expect(recv.on('/silent').length).toBeLessThanOrEqual(env.callback?.attempts ?? 0);
-    expect(await counter(server, 'given_up')).toBe(givenUp + 1);
+    expect(await counter(e2e.server, 'given_up')).toBe(givenUp + 1);
   });
 
   it('a redirect is not followed', async () => {
     recv.script('/moved', ['redirect']);
     const id = await submit('/moved');
-    const env = await callbackIn(server, id, 'retrying', 'given_up');
+    const env = await callbackIn(e2e.server, id, 'retrying', 'given_up');
     expect(env.callback).toMatchObject({ last_status: 302 });
     expect(env.callback?.last_error).toMatch(
       /redirects are not followed \(Location: \/redirected\)/,
     );
-    await callbackIn(server, id, 'given_up');
+    await callbackIn(e2e.server, id, 'given_up');
     expect(recv.on('/moved').length).toBeGreaterThan(0);
     expect(recv.on('/redirected')).toEqual([]);
   });
@@ -199,12 +187,12 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
   it('a listed name that resolves to an unlisted address is refused at delivery', async () => {
     const url = `http://localhost:${byName.port}/by-name`;
     const res = await postRaw(
-      server.url,
+      e2e.server.url,
       `/classify-video?reuse=false&keyframes=3&callback_url=${encodeURIComponent(url)}`,
       video,
     );
     const id = await idOf(res); // the name is on the list: accepted at submit
-    const env = await callbackIn(server, id, 'given_up');
+    const env = await callbackIn(e2e.server, id, 'given_up');
     expect(env.status).toBe('done');
     expect(env.callback).toMatchObject({ state: 'given_up', attempts: 1, last_status: null });
     expect(env.callback?.last_error).toMatch(
@@ -216,7 +204,7 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
   it('a URL off the allow-list, or not http(s), is refused at submit with 400 and a reason', async () => {
     for (const url of [`http://127.0.0.1:${recv.port + 1}/x`, 'http://example.com/x']) {
       const res = await postRaw(
-        server.url,
+        e2e.server.url,
         `/classify-video?callback_url=${encodeURIComponent(url)}`,
         video,
       );
@@ -225,14 +213,14 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
       expect(body.error_code).toBe('bad_request');
       expect(body.error).toMatch(/is not on the allowed callback hosts \(CALLBACK_ALLOWED_HOSTS\)/);
     }
-    const res = await postJson(server.url, '/classify-video', {
+    const res = await postJson(e2e.server.url, '/classify-video', {
       video_base64: video.toString('base64'),
       callback_url: `file:///etc/passwd`,
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(/http or https/);
     const sync = await postRaw(
-      server.url,
+      e2e.server.url,
       `/classify-video/sync?callback_url=${encodeURIComponent(recv.url('/x'))}`,
       video,
     );
@@ -241,10 +229,10 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
 
   it('a resubmission with a new callback_url after the job ended is called at once', async () => {
     const first = await submit('/first', other, 'keyframes=3');
-    await callbackIn(server, first, 'delivered');
+    await callbackIn(e2e.server, first, 'delivered');
     const again = await submit('/second', other, 'keyframes=3');
     expect(again).toBe(first); // deduplicated: the same job
-    const env = await callbackIn(server, first, 'delivered');
+    const env = await callbackIn(e2e.server, first, 'delivered');
     await until(async () => (recv.on('/second').length > 0 ? true : undefined));
     expect(recv.on('/first')).toHaveLength(1);
     expect(recv.on('/second')).toHaveLength(1);
@@ -253,7 +241,7 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
   });
 
   it('a resubmission with a new callback_url while the job runs: both URLs are called once', async () => {
-    boss.latencyMs = 1500; // the job outlasts the resubmission (either way, both must be called)
+    e2e.boss.latencyMs = 1500; // the job outlasts the resubmission (either way, both must be called)
     try {
       const first = await submit('/while-1', third, 'keyframes=3');
       const again = await submit('/while-2', third, 'keyframes=3');
@@ -261,21 +249,22 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
       await until(async () =>
         recv.on('/while-1').length && recv.on('/while-2').length ? true : undefined,
       );
-      const env = await callbackIn(server, first, 'delivered');
+      const env = await callbackIn(e2e.server, first, 'delivered');
       expect(env.status).toBe('done');
       expect(recv.on('/while-1')).toHaveLength(1);
       expect(recv.on('/while-2')).toHaveLength(1);
     } finally {
-      boss.latencyMs = 0;
+      e2e.boss.latencyMs = 0;
     }
   });
 
   it('without CALLBACK_SECRET a callback_url is refused with 400; other requests work', async () => {
-    plain = await startServer(
-      sharedRedisEnv(`${prefix}-plain`, boss.url, {
+    const plain = await startServer(
+      sharedRedisEnv(`${e2e.prefix}-plain`, e2e.boss.url, {
         CALLBACK_ALLOWED_HOSTS: `127.0.0.1:${recv.port}`,
       }),
     );
+    e2e.others.push(plain);
     const res = await postRaw(
       plain.url,
       `/classify-video?callback_url=${encodeURIComponent(recv.url('/x'))}`,
@@ -292,6 +281,6 @@ describe.skipIf(!hasRedis)('callbacks (webhooks), end to end', () => {
     const env = await poll(plain.url, ok);
     expect(env.status).toBe('done');
     expect((env as Got).callback).toBeUndefined();
-    await dropTestPrefix(`${prefix}-plain`);
+    await dropTestPrefix(`${e2e.prefix}-plain`);
   });
 });

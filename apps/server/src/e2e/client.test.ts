@@ -8,30 +8,26 @@ import {
   JobFailedError,
   KNOWN_ERROR_CODES,
   RubricMismatchError,
-  ServiceUnavailableError,
 } from '@imajin/client';
 import { RUBRIC } from '@imajin/rubric';
-import {
-  garbageFile,
-  type ModelBossStandIn,
-  makeClip,
-  type ServerProcess,
-  scratchDir,
-  startModelBoss,
-} from '@imajin/test-kit';
+import { garbageFile, makeClip, scratchDir } from '@imajin/test-kit';
 import { ClassifyResultSchema } from '@imajin/wire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingesterClient, printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
-import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
-import { startServer } from '../../test/server-process.js';
+import { e2eStack, expectScorerOutage, ingesterClient, QUICK_OUTAGE_ENV } from '../../test/e2e.js';
+import { hasRedis } from '../../test/redis.js';
 
 describe.skipIf(!hasRedis)('@imajin/client against the real server', () => {
-  const prefix = testPrefix('e2e-client');
+  const e2e = e2eStack('e2e-client', {
+    env: {
+      ...QUICK_OUTAGE_ENV,
+      MODEL_BOSS_TIMEOUT: '2s',
+      RETRY_WINDOW: '60s',
+      API_TOKENS: 'e2e-token',
+    },
+  });
   let scratch: Awaited<ReturnType<typeof scratchDir>>;
   let explicitClip: string;
   let safeClip: string;
-  let boss: ModelBossStandIn;
-  let server: ServerProcess;
   let client: ImajinClient;
   /** Every request the client sent, as "METHOD /path". */
   const sent: string[] = [];
@@ -40,8 +36,6 @@ describe.skipIf(!hasRedis)('@imajin/client against the real server', () => {
     sent.push(`${init?.method ?? 'GET'} ${url.pathname}`);
     return fetch(input, init);
   };
-
-  printLogsOnFailure(() => [server]);
 
   beforeAll(async () => {
     scratch = await scratchDir('imajin-e2e-client');
@@ -55,27 +49,9 @@ describe.skipIf(!hasRedis)('@imajin/client against the real server', () => {
         { colour: 'gray', seconds: 2 },
       ]),
     ]);
-    boss = await startModelBoss();
-    server = await startServer(
-      sharedRedisEnv(prefix, boss.url, {
-        MODEL_BOSS_RETRIES: '0',
-        MODEL_BOSS_TIMEOUT: '2s',
-        RETRY_BACKOFF_MIN: '200ms',
-        RETRY_BACKOFF_MAX: '600ms',
-        BREAKER_THRESHOLD: '2',
-        BREAKER_OPEN: '1s',
-        RETRY_WINDOW: '60s',
-        API_TOKENS: 'e2e-token',
-      }),
-    );
-    client = ingesterClient(server.url, { token: 'e2e-token', fetch: countingFetch });
+    client = ingesterClient(e2e.server.url, { token: 'e2e-token', fetch: countingFetch });
   });
-  afterAll(async () => {
-    await server?.stop();
-    await boss?.close();
-    await dropTestPrefix(prefix);
-    await scratch?.remove();
-  });
+  afterAll(() => scratch?.remove());
 
   it('classifies a file: raw upload, polling, the validated result, every status reported', async () => {
     const statuses: string[] = [];
@@ -119,7 +95,7 @@ describe.skipIf(!hasRedis)('@imajin/client against the real server', () => {
   });
 
   it('a scorer outage: submit throws ServiceUnavailableError at once; the job and a retrying submit finish once it ends', async () => {
-    boss.mode = '502';
+    e2e.boss.mode = '502';
     // Accepted before anyone knows model-boss is down: the job waits and retries by itself.
     const waiting = await client.submit(explicitClip, { reuse: false });
     // Its failing attempts open the breaker: new work is refused, at once, as transient.
@@ -132,25 +108,19 @@ describe.skipIf(!hasRedis)('@imajin/client against the real server', () => {
       expect(sent.length - before).toBe(1); // one POST: no retries unless opted into
       if (!refused) await new Promise((r) => setTimeout(r, 100));
     }
-    expect(refused).toBeInstanceOf(ServiceUnavailableError);
-    expect(refused).toMatchObject({
-      status: 503,
-      error_code: 'scorer_unavailable',
-      retryable: true,
-    });
-    expect((refused as ServiceUnavailableError).retryAfterMs).toBeGreaterThanOrEqual(1000);
+    expectScorerOutage(refused);
 
     // A caller that opts into retries rides out the rest of the outage.
-    const patient = ingesterClient(server.url, { token: 'e2e-token', submitRetryMs: 60_000 });
+    const patient = ingesterClient(e2e.server.url, { token: 'e2e-token', submitRetryMs: 60_000 });
     const later = patient.classify(safeClip, { reuse: false });
     await new Promise((r) => setTimeout(r, 1500));
-    boss.mode = 'ok';
+    e2e.boss.mode = 'ok';
     expect((await later).explicitness).toBe('sfw');
     expect((await client.waitForResult(waiting.job_id)).explicitness).toBe('explicit');
   });
 
   it('abort mid-poll: the call rejects with the signal’s reason and polls no more', async () => {
-    boss.latencyMs = 1500; // the job stays `processing` for a while
+    e2e.boss.latencyMs = 1500; // the job stays `processing` for a while
     try {
       const ac = new AbortController();
       const call = client.classify(safeClip, {
@@ -165,7 +135,7 @@ describe.skipIf(!hasRedis)('@imajin/client against the real server', () => {
       await new Promise((r) => setTimeout(r, 800));
       expect(sent.length).toBe(polls);
     } finally {
-      boss.latencyMs = 0;
+      e2e.boss.latencyMs = 0;
     }
   });
 });

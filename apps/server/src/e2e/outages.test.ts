@@ -2,56 +2,35 @@
 // never look like a bad video. Jobs wait (queued/processing) and finish once model-boss is
 // back; past the retry window they fail with retryable: true; meanwhile POSTs get 503. The
 // ingester's side is @imajin/client: what it throws is what the ingester branches on.
-import { type ImajinClient, JobFailedError, ServiceUnavailableError } from '@imajin/client';
-import {
-  clipBytes,
-  type ModelBossStandIn,
-  type ServerProcess,
-  startModelBoss,
-} from '@imajin/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingesterClient, printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
-import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
-import { startServer } from '../../test/server-process.js';
+import { type ImajinClient, JobFailedError } from '@imajin/client';
+import { clipBytes } from '@imajin/test-kit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eStack, expectScorerOutage, ingesterClient, QUICK_OUTAGE_ENV } from '../../test/e2e.js';
+import { hasRedis } from '../../test/redis.js';
 
 describe.skipIf(!hasRedis)('model-boss outages', () => {
-  const prefix = testPrefix('e2e-outage');
+  const e2e = e2eStack('e2e-outage', {
+    env: {
+      ...QUICK_OUTAGE_ENV,
+      MODEL_BOSS_TIMEOUT: '1s',
+      // Long enough that the outage in the first test ends inside it even on a loaded CI
+      // machine; the second test waits it out.
+      RETRY_WINDOW: '15s',
+    },
+  });
   let video: Buffer;
-  let boss: ModelBossStandIn;
-  let server: ServerProcess;
   let client: ImajinClient;
-
-  printLogsOnFailure(() => [server]);
 
   beforeAll(async () => {
     video = await clipBytes([
       { colour: 'green', seconds: 2 },
       { colour: 'red', seconds: 2 },
     ]);
-    boss = await startModelBoss();
-    server = await startServer(
-      sharedRedisEnv(prefix, boss.url, {
-        MODEL_BOSS_RETRIES: '0',
-        MODEL_BOSS_TIMEOUT: '1s',
-        RETRY_BACKOFF_MIN: '200ms',
-        RETRY_BACKOFF_MAX: '600ms',
-        BREAKER_THRESHOLD: '2',
-        BREAKER_OPEN: '1s',
-        // Long enough that the outage in the first test ends inside it even on a loaded CI
-        // machine; the second test waits it out.
-        RETRY_WINDOW: '15s',
-      }),
-    );
-    client = ingesterClient(server.url);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await boss?.close();
-    await dropTestPrefix(prefix);
+    client = ingesterClient(e2e.server.url);
   });
 
   it('502s, resets and a stall: the job waits, POSTs get 503 + Retry-After, then it finishes', async () => {
-    boss.mode = '502';
+    e2e.boss.mode = '502';
     const { job_id } = await client.submit(video, { reuse: false });
     const seen: string[] = [];
     const polling = client.waitForResult(job_id, {
@@ -67,30 +46,24 @@ describe.skipIf(!hasRedis)('model-boss outages', () => {
       });
       await new Promise((ok) => setTimeout(ok, 100));
     }
-    expect(refused).toBeInstanceOf(ServiceUnavailableError);
-    expect(refused).toMatchObject({
-      status: 503,
-      error_code: 'scorer_unavailable',
-      retryable: true,
-    });
-    expect((refused as ServiceUnavailableError).retryAfterMs).toBeGreaterThanOrEqual(1000);
+    expectScorerOutage(refused);
 
-    boss.mode = 'reset';
+    e2e.boss.mode = 'reset';
     await new Promise((ok) => setTimeout(ok, 800));
-    boss.mode = 'stall';
+    e2e.boss.mode = 'stall';
     await new Promise((ok) => setTimeout(ok, 1200));
-    boss.mode = 'ok';
+    e2e.boss.mode = 'ok';
     const result = await polling;
     expect(result.is_explicit).toBe(true);
     expect(seen).not.toContain('failed');
     expect(seen).toContain('queued');
-    expect(boss.scored).toBeGreaterThan(0);
+    expect(e2e.boss.scored).toBeGreaterThan(0);
     // The breaker closed again: new work is accepted, and runs.
     expect((await client.classify(video, { reuse: false })).is_explicit).toBe(true);
   });
 
   it('model-boss down for longer than the retry window: failed, retryable: true', async () => {
-    await boss.close(); // connection refused from now on
+    await e2e.boss.close(); // connection refused from now on
     // Accepted: nobody knows yet that model-boss is down.
     const { job_id } = await client.submit(video, { reuse: false });
     const seen: string[] = [];
@@ -104,7 +77,7 @@ describe.skipIf(!hasRedis)('model-boss outages', () => {
     expect(seen.at(-1)).toBe('failed');
     expect(seen.slice(0, -1)).not.toContain('failed');
     expect(await client.getJob(job_id)).toMatchObject({ status: 'failed', result: null });
-    const ready = (await (await fetch(`${server.url}/readyz`)).json()) as {
+    const ready = (await (await fetch(`${e2e.server.url}/readyz`)).json()) as {
       status: string;
       checks: { model_boss: { reachable: boolean } };
     };

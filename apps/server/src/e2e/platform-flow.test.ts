@@ -6,22 +6,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ImajinClient, JobFailedError, PayloadTooLargeError } from '@imajin/client';
 import { RUBRIC } from '@imajin/rubric';
-import {
-  garbageFile,
-  type ModelBossStandIn,
-  makeClip,
-  type ServerProcess,
-  scratchDir,
-  startModelBoss,
-  truncatedCopy,
-} from '@imajin/test-kit';
+import { garbageFile, makeClip, scratchDir, truncatedCopy } from '@imajin/test-kit';
 import { type ClassifyResult, ClassifyResultSchema } from '@imajin/wire';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson } from '../../test/client.js';
-import { ingesterClient, printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
-import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
-import { startServer } from '../../test/server-process.js';
+import { e2eStack, ingesterClient } from '../../test/e2e.js';
+import { hasRedis } from '../../test/redis.js';
 
 /** What the ingester does with a result: the same fields a photo's classification has. */
 async function mapLikeThePlatform(result: ClassifyResult) {
@@ -36,14 +27,10 @@ async function mapLikeThePlatform(result: ClassifyResult) {
 }
 
 describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
-  const prefix = testPrefix('e2e-flow');
+  const e2e = e2eStack('e2e-flow', { env: { SYNC_MAX_BYTES: '100KiB' } });
   let scratch: Awaited<ReturnType<typeof scratchDir>>;
-  let boss: ModelBossStandIn;
-  let server: ServerProcess;
   let client: ImajinClient;
   const clips: Record<string, string> = {};
-
-  printLogsOnFailure(() => [server]);
 
   beforeAll(async () => {
     scratch = await scratchDir('imajin-server-e2e');
@@ -83,20 +70,13 @@ describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
     Object.assign(clips, { explicit, safe, busy, thirty, long });
     clips.truncated = await truncatedCopy(explicit, 0.5, join(dir, 'truncated.mp4'));
     clips.noise = await garbageFile(join(dir, 'noise.bin'));
-    boss = await startModelBoss();
-    server = await startServer(sharedRedisEnv(prefix, boss.url, { SYNC_MAX_BYTES: '100KiB' }));
-    client = ingesterClient(server.url);
+    client = ingesterClient(e2e.server.url);
   });
-  afterAll(async () => {
-    await server?.stop();
-    await boss?.close();
-    await dropTestPrefix(prefix);
-    await scratch?.remove();
-  });
+  afterAll(() => scratch?.remove());
 
   it('POST base64 → 202 → poll (the client) → done → a photo-shaped verdict: one red shot makes the video explicit', async () => {
     const video = await readFile(clips.explicit as string);
-    const res = await postJson(server.url, '/classify-video', {
+    const res = await postJson(e2e.server.url, '/classify-video', {
       video_base64: video.toString('base64'),
       keyframes: null,
       scorers: ['moderation', 'quality'],
@@ -157,19 +137,19 @@ describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
     const video = await readFile(clips.safe as string);
     const first = await client.submit(video, { keyframes: 3 });
     await client.waitForResult(first.job_id);
-    const calls = boss.requests;
+    const calls = e2e.boss.requests;
     // Raw or base64, the same bytes and options are the same job.
     expect(await client.submit(video, { keyframes: 3 })).toEqual({
       job_id: first.job_id,
       status: 'done',
     });
-    const again = await postJson(server.url, '/classify-video', {
+    const again = await postJson(e2e.server.url, '/classify-video', {
       video_base64: video.toString('base64'),
       keyframes: 3,
     });
     expect(again.status).toBe(202);
     expect(await again.json()).toEqual({ job_id: first.job_id, status: 'done' });
-    expect(boss.requests).toBe(calls);
+    expect(e2e.boss.requests).toBe(calls);
   });
 
   it('a truncated or unreadable file becomes a failed job with the decoder’s reason, not retryable', async () => {
@@ -202,7 +182,7 @@ describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
     const raw = await client.classifySync(big).catch((e: unknown) => e);
     expect(raw).toBeInstanceOf(PayloadTooLargeError);
     expect(raw).toMatchObject({ status: 413, error_code: 'payload_too_large' });
-    const tooBig = await postJson(server.url, '/classify-video/sync', {
+    const tooBig = await postJson(e2e.server.url, '/classify-video/sync', {
       video_base64: big.toString('base64'),
     });
     expect(tooBig.status).toBe(413);
@@ -215,18 +195,18 @@ describe.skipIf(!hasRedis)('the platform flow, end to end', () => {
   });
 
   it('answers bad requests over a real socket as JSON, and never logs video or poster bytes', async () => {
-    const res = await fetch(`${server.url}/classify-video`, {
+    const res = await fetch(`${e2e.server.url}/classify-video`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"video_base64": 12',
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error_code: 'bad_request', retryable: false });
-    const logText = server.logs.map((l) => JSON.stringify(l)).join('\n');
+    const logText = e2e.server.logs.map((l) => JSON.stringify(l)).join('\n');
     const video = (await readFile(clips.explicit as string)).toString('base64');
     expect(logText).not.toContain(video.slice(100, 160));
     expect(logText).not.toContain('/9j/'); // the start of every base64 JPEG
-    const finished = server.logs.filter((l) => l.msg === 'job finished');
+    const finished = e2e.server.logs.filter((l) => l.msg === 'job finished');
     expect(finished.length).toBeGreaterThan(0);
     expect(finished.every((l) => typeof l.job_id === 'string')).toBe(true);
   });

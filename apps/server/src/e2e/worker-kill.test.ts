@@ -1,31 +1,27 @@
 // Workers as separate processes (`--worker-only`): one killed with SIGKILL mid-job loses no
 // job (BullMQ's stalled-job recovery hands it to the next worker); SIGTERM drains.
-import {
-  clipBytes,
-  type ModelBossStandIn,
-  type ServerProcess,
-  startModelBoss,
-} from '@imajin/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingesterClient, printLogsOnFailure, sharedRedisEnv } from '../../test/e2e.js';
-import { dropTestPrefix, hasRedis, testPrefix } from '../../test/redis.js';
-import { startServer } from '../../test/server-process.js';
+import { clipBytes, type ServerProcess } from '@imajin/test-kit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eStack, ingesterClient } from '../../test/e2e.js';
+import { until } from '../../test/harness.js';
+import { hasRedis } from '../../test/redis.js';
 
 describe.skipIf(!hasRedis)('worker processes', () => {
-  const prefix = testPrefix('e2e-kill');
+  const e2e = e2eStack('e2e-kill', {
+    boss: { latencyMs: 300 }, // 6 frames one at a time: a job takes ≥ 1.8 s
+    env: {
+      MODEL_BOSS_MAX_IN_FLIGHT: '1',
+      JOBS_PER_WORKER: '2',
+      LOCK_DURATION: '2s',
+      STALLED_INTERVAL: '1s',
+      IN_PROCESS_WORKER: 'false',
+    },
+    stopWith: 'SIGKILL',
+  });
   let video: Buffer;
-  let boss: ModelBossStandIn;
-  let api: ServerProcess;
-  const workers: ServerProcess[] = [];
-  let env: Record<string, string>;
 
-  const startWorker = async () => {
-    const w = await startServer(env, ['--worker-only']);
-    workers.push(w);
-    return w;
-  };
   const submit = async (n: number) => {
-    const client = ingesterClient(api.url);
+    const client = ingesterClient(e2e.server.url);
     const ids: string[] = [];
     for (let i = 0; i < n; i++)
       ids.push((await client.submit(video, { reuse: false, keyframes: 6 })).job_id);
@@ -33,40 +29,18 @@ describe.skipIf(!hasRedis)('worker processes', () => {
   };
   const startedJobs = (w: ServerProcess) =>
     w.logs.filter((l) => l.msg === 'job started').map((l) => l.job_id as string);
-  const waitFor = async (cond: () => boolean, ms = 20_000) => {
-    const deadline = Date.now() + ms;
-    while (!cond()) {
-      if (Date.now() > deadline) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-
-  printLogsOnFailure(() => [api, ...workers]);
+  const waitFor = (cond: () => boolean) => until(async () => cond() || undefined, 20_000);
 
   beforeAll(async () => {
     video = await clipBytes([
       { colour: 'green', seconds: 3 },
       { colour: 'gray', seconds: 3 },
     ]);
-    boss = await startModelBoss({ latencyMs: 300 }); // 6 frames one at a time: a job takes ≥ 1.8 s
-    env = sharedRedisEnv(prefix, boss.url, {
-      MODEL_BOSS_MAX_IN_FLIGHT: '1',
-      JOBS_PER_WORKER: '2',
-      LOCK_DURATION: '2s',
-      STALLED_INTERVAL: '1s',
-      IN_PROCESS_WORKER: 'false',
-    });
-    api = await startServer(env);
-  });
-  afterAll(async () => {
-    await Promise.all([api, ...workers].map((p) => p?.stop('SIGKILL')));
-    await boss?.close();
-    await dropTestPrefix(prefix);
   });
 
   it('a worker SIGKILLed mid-job, then restarted: every job completes, none fails', async () => {
     const ids = await submit(4);
-    const first = await startWorker();
+    const first = await e2e.startWorker();
     await waitFor(() => startedJobs(first).length >= 2);
     const running = startedJobs(first);
     expect(await first.stop('SIGKILL')).toBe('SIGKILL');
@@ -75,8 +49,8 @@ describe.skipIf(!hasRedis)('worker processes', () => {
     );
     expect(killedMidJob.length).toBeGreaterThan(0);
 
-    const second = await startWorker();
-    const client = ingesterClient(api.url);
+    const second = await e2e.startWorker();
+    const client = ingesterClient(e2e.server.url);
     const results = await Promise.all(
       ids.map((id) => client.waitForResult(id, { signal: AbortSignal.timeout(60_000) })),
     );
@@ -88,14 +62,16 @@ describe.skipIf(!hasRedis)('worker processes', () => {
 
   it('SIGTERM drains: the running job finishes, then the worker exits 0', async () => {
     const [id] = await submit(1);
-    const w = await startWorker();
+    const w = await e2e.startWorker();
     await waitFor(() => startedJobs(w).includes(id as string));
     const code = await w.stop('SIGTERM');
     expect(code).toBe(0);
     expect(
       w.logs.some((l) => l.msg === 'job finished' && l.job_id === id && l.status === 'done'),
     ).toBe(true);
-    expect(await ingesterClient(api.url).getJob(id as string)).toMatchObject({ status: 'done' });
-    expect(await api.stop('SIGTERM')).toBe(0);
+    expect(await ingesterClient(e2e.server.url).getJob(id as string)).toMatchObject({
+      status: 'done',
+    });
+    expect(await e2e.server.stop('SIGTERM')).toBe(0);
   });
 });

@@ -22,6 +22,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 /** Resolves after ms, or rejects with the signal's reason when it aborts first. */
+// @imajin/client has its own copy: it is published and must not depend on the pipeline.
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
