@@ -20,15 +20,15 @@ import {
   ownRedis,
   type ServerProcess,
   type Shot,
+  scriptArgs,
   startModelBoss,
 } from '@imajin/test-kit';
 import { Redis } from 'ioredis';
 import { startServer } from '../test/server-process.js';
 import { rssOf } from './rss.js';
 
-const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
 const { values: args } = parseArgs({
-  args: argv,
+  args: scriptArgs(),
   options: {
     jobs: { type: 'string', default: '200' },
     clients: { type: 'string', default: '6' },

@@ -15,16 +15,15 @@ import {
   ownRedis,
   type ServerProcess,
   type Shot,
+  scriptArgs,
   startModelBoss,
 } from '@imajin/test-kit';
 import { poll, postRaw } from '../test/client.js';
 import { startServer } from '../test/server-process.js';
 import { rssOf } from './rss.js';
 
-// `pnpm bench -- --x` passes the `--` through: drop it.
-const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
 const { values: args } = parseArgs({
-  args: argv,
+  args: scriptArgs(),
   options: {
     clients: { type: 'string', default: '1,4' },
     jobs: { type: 'string', default: '16' },

@@ -13,14 +13,13 @@ import { request } from 'node:http';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { freePort, makeClip, ownRedis, startModelBoss } from '@imajin/test-kit';
+import { freePort, makeClip, ownRedis, scriptArgs, startModelBoss } from '@imajin/test-kit';
 import { poll } from '../test/client.js';
 import { startServer } from '../test/server-process.js';
 import { rssOf } from './rss.js';
 
-const argv = process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--'));
 const { values: args } = parseArgs({
-  args: argv,
+  args: scriptArgs(),
   options: { posts: { type: 'string', default: '4' }, mb: { type: 'string', default: '200' } },
 });
 const POSTS = Number(args.posts);

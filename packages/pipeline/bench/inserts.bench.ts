@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { grabFrames, scanScenes } from '@imajin/decoder-native';
 import { aggregateVideo, scoreFrame } from '@imajin/rubric';
-import { rng } from '@imajin/test-kit';
+import { rng, scriptArgs } from '@imajin/test-kit';
 import { insertScorer } from '../test/insert-scorer.js';
 import { type InsertClip, type InsertSpec, makeInsertClip } from '../test/inserts.js';
 import { benchDir } from './clips.js';
@@ -25,6 +25,7 @@ const { classifyVideo, explicitSegments, grabKeyframes, planKeyframes, selectFra
   (await import('../dist/index.js' as string)) as typeof import('../src/index.js');
 
 const { values: args } = parseArgs({
+  args: scriptArgs(),
   options: {
     half: { type: 'string', default: 'both' },
     seeds: { type: 'string', default: '6' },

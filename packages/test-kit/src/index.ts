@@ -27,6 +27,7 @@ export {
 export { freePort } from './ports.js';
 export { type OwnRedis, ownRedis } from './redis-server.js';
 export { type RubricId, sampleResult } from './sample-result.js';
+export { scriptArgs } from './script-args.js';
 export {
   type ServerProcess,
   type ServerProcessOptions,

@@ -3,6 +3,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeEngine } from '../../../test/fake-engine.js';
 import { type Harness, harness, until } from '../../../test/harness.js';
 import { hasRedis } from '../../../test/redis.js';
+import type { JobRecord } from '../../jobs/records.js';
+
+/** A queued record untouched for a minute: old enough for GET to ask the queue about it. */
+function staleQueuedRecord(id: string, bytes: number): JobRecord {
+  const long = Date.now() - 60_000;
+  return {
+    job_id: id,
+    status: 'queued',
+    result: null,
+    error: null,
+    error_code: null,
+    retryable: null,
+    created_at: long,
+    updated_at: long,
+    options: { keyframes: null, scorers: [] },
+    bytes,
+    outage_since: null,
+    rubric_fingerprint: null,
+  };
+}
 
 describe.skipIf(!hasRedis)('GET /classify-video/{job_id}', () => {
   let h: Harness;
@@ -46,21 +66,7 @@ describe.skipIf(!hasRedis)('GET /classify-video/{job_id}', () => {
 
   it('marks a job the queue lost as failed (retryable) instead of leaving it queued forever', async () => {
     const id = randomUUID();
-    const long = Date.now() - 60_000;
-    await h.services.records.create({
-      job_id: id,
-      status: 'queued',
-      result: null,
-      error: null,
-      error_code: null,
-      retryable: null,
-      created_at: long,
-      updated_at: long,
-      options: { keyframes: null, scorers: [] },
-      bytes: 1,
-      outage_since: null,
-      rubric_fingerprint: null,
-    });
+    await h.services.records.create(staleQueuedRecord(id, 1));
     const res = await h.app.request(`/classify-video/${id}`);
     expect(await res.json()).toMatchObject({
       status: 'failed',
@@ -71,22 +77,8 @@ describe.skipIf(!hasRedis)('GET /classify-video/{job_id}', () => {
 
   it('queues again a job whose record and bytes exist but that never reached the queue', async () => {
     const id = randomUUID();
-    const long = Date.now() - 60_000;
     await h.services.videos.put(id, Buffer.from([200, 1, 2]));
-    await h.services.records.create({
-      job_id: id,
-      status: 'queued',
-      result: null,
-      error: null,
-      error_code: null,
-      retryable: null,
-      created_at: long,
-      updated_at: long,
-      options: { keyframes: null, scorers: [] },
-      bytes: 3,
-      outage_since: null,
-      rubric_fingerprint: null,
-    });
+    await h.services.records.create(staleQueuedRecord(id, 3));
     const res = await h.app.request(`/classify-video/${id}`);
     expect(await res.json()).toMatchObject({ status: 'queued' });
     expect(await h.services.queue.getJobState(id)).toBe('waiting');
