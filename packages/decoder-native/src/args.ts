@@ -39,6 +39,13 @@ export function checkThreshold(threshold: number): number {
   return threshold;
 }
 
+export function checkWorkers(workers: number): number {
+  if (typeof workers !== 'number' || !Number.isInteger(workers) || workers < 0 || workers > 64) {
+    throw invalid('workers must be an integer from 0 (one per core) to 64');
+  }
+  return workers;
+}
+
 export function checkMaxSide(maxSide: number): number {
   if (!Number.isInteger(maxSide) || maxSide < 16 || maxSide > 8192) {
     throw invalid('maxSide must be an integer from 16 to 8192');

@@ -7,6 +7,7 @@ import {
   checkSignal,
   checkThreshold,
   checkTimes,
+  checkWorkers,
   DEFAULT_MAX_SIDE,
 } from './args.js';
 import { CapturedFrameSet } from './captured.js';
@@ -87,8 +88,9 @@ export async function scanScenes(input: VideoInput, opts: ScanOptions = {}): Pro
   }
   const fast = opts.fast ?? true;
   const [captureSide, captureFrames] = checkCapture(opts.capture);
+  const workers = checkWorkers(opts.workers ?? 0);
   const scan = await run(opts.signal, (addon, token) =>
-    addon.scanScenes(source, limits, token, threshold, fast, captureSide, captureFrames),
+    addon.scanScenes(source, limits, token, threshold, fast, captureSide, captureFrames, workers),
   );
   return {
     info: videoInfo(scan.info),
@@ -100,6 +102,7 @@ export async function scanScenes(input: VideoInput, opts: ScanOptions = {}): Pro
     scenes: scenesFromCuts(scan.cuts, scan.durationSec),
     departures: scan.departures,
     framesDecoded: scan.framesDecoded,
+    chunks: scan.chunks,
     captured: scan.captured ? new CapturedFrameSet(scan.captured) : null,
   };
 }

@@ -13,6 +13,7 @@ export interface NativeSceneScan {
   cuts: number[];
   departures: Departure[];
   framesDecoded: number;
+  chunks: number;
   captured: NativeCapturedFrames | null;
 }
 
@@ -74,6 +75,7 @@ export interface NativeAddon {
     fast: boolean,
     captureMaxSide: number,
     captureMaxFrames: number,
+    workers: number,
   ): Promise<NativeSceneScan>;
   grabFrames(
     input: Uint8Array | string,

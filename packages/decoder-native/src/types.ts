@@ -80,7 +80,10 @@ export interface SceneScan {
   scenes: Scene[];
   /** Ascending, not overlapping; independent of the cuts (README, "Departures"). */
   departures: Departure[];
+  /** Frames the decoder(s) produced, including the few a chunked scan decodes twice. */
   framesDecoded: number;
+  /** Parts of the video decoded side by side (ScanOptions.workers); 1 for one pass. */
+  chunks: number;
   /** Frames kept during the scan when `capture` was asked for, else null. */
   captured: CapturedFrames | null;
 }
@@ -132,6 +135,13 @@ export interface ScanOptions extends CallOptions {
    * In fast mode the frames kept are decoded without the loop filter (README, "Captured frames").
    */
   capture?: boolean | { maxSide?: number; maxFrames?: number };
+  /**
+   * Decoders run side by side by a fast scan of an MP4/MOV, each on its own chunk of the video
+   * (README, "Parallel scan"): 0 (default) one per core, at most 4; 1 a single decoder with
+   * libav's own threads (the only way for other containers, exact decoding and short videos).
+   * The result is the same either way.
+   */
+  workers?: number;
 }
 
 export interface GrabOptions extends CallOptions {

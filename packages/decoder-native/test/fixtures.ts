@@ -247,6 +247,34 @@ const FIXTURES: [string, Maker, string[]?][] = [
       ]),
     ['cuts.mp4'],
   ],
+  // The same cuts with open GOPs (pictures shown before a keyframe but coded after it) and a
+  // keyframe every second: the parallel scan's chunk boundaries must hand those over intact.
+  [
+    'cuts-opengop.mp4',
+    (o, dir) =>
+      ffmpeg([
+        '-i',
+        join(dir, 'cuts.mp4'),
+        ...X264,
+        '-x264-params',
+        'scenecut=0:keyint=30:min-keyint=30:open-gop=1',
+        o,
+      ]),
+    ['cuts.mp4'],
+  ],
+  [
+    'cuts-hevc-opengop.mp4',
+    (o, dir) =>
+      ffmpeg([
+        '-i',
+        join(dir, 'cuts.mp4'),
+        ...X265.slice(0, 4),
+        '-x265-params',
+        'log-level=error:bframes=4:b-pyramid=1:keyint=30:min-keyint=30:scenecut=0:open-gop=1',
+        o,
+      ]),
+    ['cuts.mp4'],
+  ],
   [
     'dissolve.mp4',
     (o) =>

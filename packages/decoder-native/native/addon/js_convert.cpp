@@ -98,6 +98,7 @@ Napi::Object toJs(Napi::Env env, const imajin::SceneScanResult& scan) {
   }
   obj.Set("departures", departures);
   obj.Set("framesDecoded", double(scan.framesDecoded));
+  obj.Set("chunks", double(scan.chunks));
   return obj;
 }
 

@@ -42,6 +42,7 @@ class ScanWorker final : public CoreWorker {
     options_.fast = info[4].ToBoolean().Value();
     options_.capture.maxSide = int(readNumber(info[5], "capture.maxSide"));
     options_.capture.maxFrames = int(readNumber(info[6], "capture.maxFrames"));
+    options_.workers = int(readNumber(info[7], "workers"));
   }
 
  private:

@@ -29,6 +29,9 @@ struct ScanOptions {
   double threshold = 0.3;  // on the scene score's 0..1 scale (see scene_detector.h)
   bool fast = true;        // skip non-reference frames and the loop filter (DecodeMode::FastScan)
   bool details = false;    // fill SceneScanResult::details and departureDetails (tuning tools)
+  // Decoders side by side in a fast scan of an indexed video (parallel_scan.h); 0: one per core
+  // (at most 4), 1: a single decoder with libav's own threads.
+  int workers = 0;
   CaptureOptions capture;  // frames to keep for keyframes (none by default)
 };
 
@@ -40,6 +43,7 @@ struct SceneScanResult {
   std::vector<double> cuts;
   std::vector<Departure> departures;  // where the picture leaves the shot (departure_detector.h)
   int64_t framesDecoded = 0;
+  int chunks = 1;              // parts decoded side by side (parallel_scan.h); 1: one pass
   std::vector<SceneDetector::FrameDetail> details;  // only with ScanOptions::details
   std::vector<DepartureDetector::FrameDetail> departureDetails;  // only with ScanOptions::details
   std::shared_ptr<FrameCapture> captured;            // only with ScanOptions::capture.maxSide > 0

@@ -21,6 +21,7 @@ void freeFrame(AVFrame* f) { av_frame_free(&f); }
 
 FrameCapture::FrameCapture(const CaptureOptions& options, int rotation, double sar)
     : options_(options),
+      rotation_(rotation),
       sar_(sar),
       spacing_(options.firstSpacingSec > 0 ? options.firstSpacingSec : 0.25),
       converter_(rotation, sar, std::max(1, options.maxSide)) {
@@ -56,6 +57,30 @@ void FrameCapture::thin() {
   }
   frames_ = std::move(kept);
   lastSlot_ = frames_.empty() ? INT64_MIN : slotOf(frames_.back().t);
+}
+
+std::unique_ptr<FrameCapture> FrameCapture::emptyCopy(double spacingSec) const {
+  CaptureOptions options = options_;
+  options.firstSpacingSec = spacingSec;
+  return std::make_unique<FrameCapture>(options, rotation_, sar_);
+}
+
+// Each holds the first frame offered in each slot of its grid; on a common grid (the coarser
+// one: spacings are the same first spacing doubled) the later one's frames in slots already
+// taken here come second.
+void FrameCapture::append(FrameCapture& later) {
+  while (later.spacing_ < spacing_) later.thin();
+  while (spacing_ < later.spacing_) thin();
+  for (Held& held : later.frames_) {
+    const int64_t slot = slotOf(held.t);
+    if (slot <= lastSlot_) continue;
+    bytes_ += held.bytes;
+    frames_.push_back(std::move(held));
+    lastSlot_ = slot;
+    if (frames_.size() > size_t(options_.maxFrames)) thin();
+  }
+  later.frames_.clear();
+  later.bytes_ = 0;
 }
 
 bool FrameCapture::store(double t, const AVFrame* frame) {

@@ -39,6 +39,12 @@ class FrameCapture {
   // keyframe is then grabbed the usual way).
   void offer(double t, const AVFrame* frame);
 
+  // An empty capture with the same settings whose grid starts at `spacingSec` (a chunk of a
+  // parallel scan fills one, then its frames are append()ed in order).
+  std::unique_ptr<FrameCapture> emptyCopy(double spacingSec) const;
+  // Takes `later`'s frames, all after this one's: the result holds what offering them here would.
+  void append(FrameCapture& later);
+
   // The times of the frames held (ascending), and their count.
   std::vector<double> times() const;
   size_t size() const { return frames_.size(); }
@@ -59,6 +65,7 @@ class FrameCapture {
   void thin();
 
   CaptureOptions options_;
+  int rotation_;
   double sar_;
   double spacing_;
   int64_t lastSlot_ = INT64_MIN;

@@ -223,12 +223,13 @@ void MediaInput::seekToStart() {
   if (r < 0) fail(Reason::CorruptInput, "seeking to the start of the video failed", r);
 }
 
-void MediaInput::checkReadComplete() const {
-  if (!seeked_ && family_ == ContainerFamily::Mov) {
+void MediaInput::checkReadComplete(int64_t packetsRead) const {
+  if (packetsRead < 0 && !seeked_) packetsRead = packetsRead_;
+  if (packetsRead >= 0 && family_ == ContainerFamily::Mov) {
     const int promised = avformat_index_get_entries_count(video_);
-    if (promised > packetsRead_) {
+    if (promised > packetsRead) {
       fail(Reason::Truncated, "the input is truncated: the index lists " + std::to_string(promised) +
-                                  " video samples but only " + std::to_string(packetsRead_) + " could be read");
+                                  " video samples but only " + std::to_string(packetsRead) + " could be read");
     }
   }
   const std::string why = declaredBeyondEnd(family_, *source_);

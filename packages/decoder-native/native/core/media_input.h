@@ -11,6 +11,7 @@
 #include "core/call_control.h"
 #include "core/container_check.h"
 #include "core/log_sink.h"
+#include "core/packet_source.h"
 #include "core/status.h"
 
 extern "C" {
@@ -25,7 +26,7 @@ namespace imajin {
 // camera video comes in MP4/MOV/3GP, Matroska/WebM, AVI (older cameras) and MPEG-TS (AVCHD).
 extern const char* const kAllowedDemuxers[];
 
-class MediaInput {
+class MediaInput : public PacketSource {
  public:
   // Opens and probes. Throws DecodeFailure (UNSUPPORTED_FORMAT, CORRUPT_INPUT, TRUNCATED,
   // NO_VIDEO_STREAM, TOO_LARGE, TOO_LONG, TOO_MANY_FRAMES, ...).
@@ -47,13 +48,15 @@ class MediaInput {
 
   // Next packet of the video stream into `pkt` (unreferenced first); false at the end of the
   // input. Throws on limits, cancellation, truncation and read errors.
-  bool readVideoPacket(AVPacket* pkt);
+  bool readVideoPacket(AVPacket* pkt) override;
   // Seeks the demuxer to the last keyframe at or before `pts` (video time base).
   void seekTo(int64_t pts);
   // Back to the first packet (by time where the container has an index, else to byte 0).
   void seekToStart();
-  // After the last packet of a full read: every sample the index promised must have been read.
-  void checkReadComplete() const;
+  // After the last packet of a full read: every sample the index promised must have been read
+  // (`packetsRead`: by all the readers of a parallel scan together; by default this input's own
+  // count, checked only if it never seeked).
+  void checkReadComplete(int64_t packetsRead = -1) const;
 
   int64_t videoPacketsRead() const { return packetsRead_; }
   // End of the last video packet read (pts + duration), in seconds: the real duration.

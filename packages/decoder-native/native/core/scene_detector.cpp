@@ -155,7 +155,7 @@ double zoomedCorrelation(const double* rows, const ZoomAxis& ys, const Correlati
 
 // A zoom in or out (up to kMaxZoom between the two frames) about any point of the central
 // half of the picture: the best correlation of `to` with `from` zoomed so.
-double bestZoomedCorrelation(const std::vector<float>& from, const CorrelationTarget& to) {
+double bestZoomedCorrelation(const std::vector<float>& from, const CorrelationTarget& to, double enough) {
   // Centres from -1/4 of the picture on, every 1/8 (in whole thumbnail pixels), up to +1/4.
   constexpr int kCentres = 5;
   static_assert(-kThumbWidth / 4 + (kCentres - 1) * (kThumbWidth / 8) <= kThumbWidth / 4, "centres within reach");
@@ -170,6 +170,7 @@ double bestZoomedCorrelation(const std::vector<float>& from, const CorrelationTa
       zoomAxis(kThumbWidth, scale, -kThumbWidth / 4 + cx * (kThumbWidth / 8), xs);
       zoomRows(from.data(), xs, rows.data());
       for (int cy = 0; cy < kCentres; ++cy) best = std::max(best, zoomedCorrelation(rows.data(), ys[cy], to));
+      if (best >= enough) return best;
     }
   }
   return best;
@@ -223,14 +224,17 @@ double bestBlurredCorrelation(const std::vector<float>& a, const std::vector<flo
 }
 
 // How well `to` is `from` filmed on: moved, zoomed or refocused (the best correlation of any).
-// The cheaper checks run first; a match of `enough` ends the search.
+// The cheaper checks run first; a match of `enough` ends the search. (Inside the zoom search,
+// only a match above kMovedMatchFloor too: the callers treat every value up to the floor alike,
+// so stopping there gives the scores the whole search would.)
 template <typename Thumb>
 double sameShotCorrelation(const Thumb& from, const Thumb& to, double enough = kMovedMatchFloor + kMovedMatchRamp) {
   double best = bestShiftedCorrelation(from.luma, to.luma);
   if (best >= enough) return best;
   best = std::max(best, bestBlurredCorrelation(from.px, to.px));
   if (best >= enough) return best;
-  return std::max(best, bestZoomedCorrelation(from.px, CorrelationTarget(to.px.data())));
+  const double zoomEnough = std::max(enough, std::nextafter(kMovedMatchFloor, 2.0));
+  return std::max(best, bestZoomedCorrelation(from.px, CorrelationTarget(to.px.data()), zoomEnough));
 }
 
 double median(std::vector<float>& values) {

@@ -1,6 +1,7 @@
 #include "core/thumbnail.h"
 
 #include <algorithm>
+#include <vector>
 
 #include "core/scene_detector.h"
 
@@ -31,8 +32,9 @@ struct PlaneView {
   int toEight;      // further bits to drop for an 8-bit result
 };
 
+// The general case: each cell's sampled rows and samples, summed cell by cell.
 template <typename Sample>
-void boxAverage(const PlaneView& p, int outW, int outH, uint8_t* out) {
+void boxAverageCells(const PlaneView& p, int outW, int outH, uint8_t* out) {
   for (int oy = 0; oy < outH; ++oy) {
     const int y0 = oy * p.height / outH;
     const int y1 = std::min(p.height, std::max(y0 + 1, (oy + 1) * p.height / outH));
@@ -47,15 +49,43 @@ void boxAverage(const PlaneView& p, int outW, int outH, uint8_t* out) {
       for (int y = y0; y < y1; y += ystep) {
         const Sample* row = reinterpret_cast<const Sample*>(p.data + int64_t(y) * p.linesize) + p.offset;
         uint32_t rowSum = 0;  // at most 16 x 65535 per row sample run: no overflow
-        if (xstep == 1) {
-          for (int64_t x = from; x < to; ++x) rowSum += row[x];  // contiguous: vectorised
-        } else {
-          for (int64_t x = from; x < to; x += xstep) rowSum += row[x];
-        }
+        for (int64_t x = from; x < to; x += xstep) rowSum += row[x];
         sum += rowSum;
         count += uint32_t((to - from + xstep - 1) / xstep);
       }
       const uint64_t mean = (sum / std::max(1u, count)) >> (p.shift + p.toEight);
+      out[oy * outW + ox] = uint8_t(std::min<uint64_t>(255, mean));
+    }
+  }
+}
+
+// When every sample of a planar row is read (cells under 2 x kSamplesPerCell wide: up to about
+// 2000 px across), the same sums are taken faster: each cell row's sampled rows added into one
+// row of column sums (long contiguous additions the compiler vectorises), then the columns of
+// each cell added.
+template <typename Sample>
+void boxAverage(const PlaneView& p, int outW, int outH, uint8_t* out) {
+  if (p.step != 1 || p.width > outW * (2 * kSamplesPerCell - 1) || p.width < outW) {
+    boxAverageCells<Sample>(p, outW, outH, out);
+    return;
+  }
+  std::vector<uint32_t> columns(size_t(p.width));  // at most 2 x kRowsPerCell x 65535 each
+  for (int oy = 0; oy < outH; ++oy) {
+    const int y0 = oy * p.height / outH;
+    const int y1 = std::min(p.height, std::max(y0 + 1, (oy + 1) * p.height / outH));
+    const int ystep = std::max(1, (y1 - y0) / kRowsPerCell);
+    std::fill(columns.begin(), columns.end(), 0u);
+    uint32_t rows = 0;
+    for (int y = y0; y < y1; y += ystep, ++rows) {
+      const Sample* row = reinterpret_cast<const Sample*>(p.data + int64_t(y) * p.linesize) + p.offset;
+      for (int x = 0; x < p.width; ++x) columns[size_t(x)] += row[x];
+    }
+    for (int ox = 0; ox < outW; ++ox) {
+      const int x0 = ox * p.width / outW;
+      const int x1 = std::min(p.width, std::max(x0 + 1, (ox + 1) * p.width / outW));
+      uint64_t sum = 0;
+      for (int x = x0; x < x1; ++x) sum += columns[size_t(x)];
+      const uint64_t mean = (sum / std::max(1u, rows * uint32_t(x1 - x0))) >> (p.shift + p.toEight);
       out[oy * outW + ox] = uint8_t(std::min<uint64_t>(255, mean));
     }
   }

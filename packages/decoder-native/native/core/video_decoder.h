@@ -14,6 +14,7 @@ struct AVPacket;
 namespace imajin {
 
 class MediaInput;
+class PacketSource;
 
 enum class DecodeMode {
   Exact,  // every frame, bit-exact
@@ -26,7 +27,8 @@ class VideoDecoder {
  public:
   // Throws UNSUPPORTED_CODEC when the stream's codec is not allowed or not available.
   // `skipAllB`: a fast scan of high-frame-rate HEVC may skip every B-frame (see the .cpp).
-  VideoDecoder(MediaInput& input, DecodeMode mode, bool skipAllB = true);
+  // `singleThread`: no frame or slice threads (the parallel scan runs one decoder per core).
+  VideoDecoder(MediaInput& input, DecodeMode mode, bool skipAllB = true, bool singleThread = false);
   VideoDecoder(const VideoDecoder&) = delete;
   VideoDecoder& operator=(const VideoDecoder&) = delete;
 
@@ -40,6 +42,8 @@ class VideoDecoder {
   // packets before the next keyframe are dropped unsent: after a seek they could not decode
   // correctly anyway, and their errors are ours, not the file's.
   void flush(bool awaitKeyframe);
+  // Packets from `source` instead of the MediaInput itself (nullptr: back to the MediaInput).
+  void setPacketSource(PacketSource* source);
 
   int64_t framesDecoded() const { return frames_; }
   // True once a frame referenced a B-frame this decoder skipped: the pictures decoded since are
@@ -57,6 +61,7 @@ class VideoDecoder {
   };
 
   MediaInput& input_;
+  PacketSource* packets_;
   std::unique_ptr<AVCodecContext, FreeContext> ctx_;  // members: freed even if the constructor throws
   std::unique_ptr<AVPacket, FreePacket> pkt_;
   bool draining_ = false;
