@@ -1,7 +1,6 @@
 #include "core/scene_detector.h"
 
 #include <algorithm>
-#include <cstring>
 #include <cmath>
 #include <cstdlib>
 #include <iterator>
@@ -9,6 +8,7 @@
 #include <limits>
 #include <map>
 
+#include "core/float4.h"
 #include "core/thumb_signal.h"
 
 namespace imajin {
@@ -131,17 +131,6 @@ void zoomRows(const float* from, const ZoomAxis& xs, float* out) {
     }
   }
 }
-
-// Four floats at a time (GCC/Clang vector extensions: SSE on x86-64, NEON on arm64).
-typedef float Float4 __attribute__((vector_size(16)));
-
-Float4 load4(const float* p) {
-  Float4 v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-
-double sum4(Float4 v) { return (double(v[0]) + double(v[1])) + (double(v[2]) + double(v[3])); }
 
 // The correlation of `to` with the x-resampled rows `rows` resampled along y too (bilinear
 // overall), without storing the zoomed picture. The search's inner loop (300 of these per

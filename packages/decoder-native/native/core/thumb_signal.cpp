@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <memory>
 
+#include "core/float4.h"
+
 namespace imajin {
 namespace {
 
@@ -81,7 +83,7 @@ double shiftedCorrelation(const uint8_t* from, const uint8_t* to, int dx, int dy
 ThumbSignal makeThumbSignal(double t, const uint8_t* thumbnail, double flatStdDev) {
   ThumbSignal s;
   s.t = t;
-  s.px.resize(kThumbValues);
+  s.px.reserve(kThumbValues);  // filled in order below (not zeroed first)
   double sq = 0;
   const int planeStart[] = {0, kThumbPixels, kThumbPixels + kChromaPixels, kThumbValues};
   for (int plane = 0; plane < 3; ++plane) {
@@ -92,7 +94,7 @@ ThumbSignal makeThumbSignal(double t, const uint8_t* thumbnail, double flatStdDe
     if (plane == 2) s.meanCr = mean;
     for (int i = planeStart[plane]; i < planeStart[plane + 1]; ++i) {
       const double v = thumbnail[i] - mean;
-      s.px[size_t(i)] = float(v);
+      s.px.push_back(float(v));
       sq += v * v;
     }
   }
@@ -117,12 +119,17 @@ double thumbChange(const ThumbSignal& a, const ThumbSignal& b) {
 }
 
 double thumbDot(const float* a, const float* b) {
-  static_assert(kThumbValues % 4 == 0, "the thumbnail splits into four-value runs");
-  double dot[4] = {0, 0, 0, 0};
-  for (int i = 0; i < kThumbValues; i += 4) {
-    for (int k = 0; k < 4; ++k) dot[k] += double(a[i + k]) * b[i + k];
+  static_assert(kThumbValues % 64 == 0, "the thumbnail splits into 64-value runs");
+  double dot = 0;
+  for (int i = 0; i < kThumbValues; i += 64) {
+    Float4 run[2] = {};
+    for (int j = i; j < i + 64; j += 8) {
+      run[0] += load4(a + j) * load4(b + j);
+      run[1] += load4(a + j + 4) * load4(b + j + 4);
+    }
+    dot += sum4(run[0] + run[1]);
   }
-  return (dot[0] + dot[1]) + (dot[2] + dot[3]);
+  return dot;
 }
 
 double bestShiftedCorrelation(const uint8_t* from, const uint8_t* to, int maxShiftX, int maxShiftY) {

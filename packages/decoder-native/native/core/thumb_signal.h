@@ -28,8 +28,8 @@ ThumbSignal makeThumbSignal(double t, const uint8_t* thumbnail, double flatStdDe
 // alone does not count.
 double colourShift(const ThumbSignal& a, const ThumbSignal& b);
 
-// The dot product of two thumbnails' kThumbValues values (four partial sums: the additions do
-// not wait on one another).
+// The dot product of two thumbnails' kThumbValues values (in float vectors, 64 values at a time,
+// those sums added in doubles).
 double thumbDot(const float* a, const float* b);
 
 // 1 - correlation, clamped to [0, 1]; -1 when either is flat.
