@@ -140,10 +140,10 @@ class ChunkPool {
     std::unique_ptr<MediaInput> ownMedia;
     size_t chunk = size_t(w);  // the first chunks go one to each worker, in order
     bool atStart = w == 0;     // worker 0 reads the already opened input from its start
+    ScopedLogSink scoped(w == 0 ? &media_.log() : &ownLog);  // what libav logs on this thread
     try {
       if (w > 0) ownMedia = std::make_unique<MediaInput>(input_, control_, ownLog);
       MediaInput& media = w == 0 ? media_ : *ownMedia;
-      ScopedLogSink scoped(&media.log());
       VideoDecoder decoder(media, DecodeMode::FastScan, false, true);
       Thumbnailer thumbnailer;
       std::unique_ptr<AVFrame, void (*)(AVFrame*)> frame(av_frame_alloc(), [](AVFrame* f) { av_frame_free(&f); });
