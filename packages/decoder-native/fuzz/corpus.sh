@@ -30,6 +30,13 @@ make hevc10-pq.mkv -filter_complex "$src" "${x265[@]}" -pix_fmt yuv420p10le \
 make vp9.webm -filter_complex "$src" -c:v libvpx-vp9 -deadline realtime -cpu-used 8 -g 12 vp9.webm
 make vp8.webm -filter_complex "$src" -c:v libvpx -deadline realtime -cpu-used 8 -g 12 vp8.webm
 make av1.mkv -filter_complex "$src" -c:v libaom-av1 -cpu-used 8 -g 12 av1.mkv
+# Long enough (2.5 s, a keyframe every 0.5 s, open GOPs) for the fast scan to split them into
+# chunks decoded side by side (parallel_scan.h).
+long="testsrc2=s=160x90:r=10:d=1.25[a];smptebars=s=160x90:r=10:d=1.25[b];[a][b]concat=n=2:v=1:a=0"
+make h264-chunks.mp4 -filter_complex "$long" -c:v libx264 -preset veryfast -pix_fmt yuv420p -bf 2 \
+  -x264-params keyint=5:min-keyint=5:scenecut=0:open-gop=1 h264-chunks.mp4
+make hevc-chunks.mp4 -filter_complex "$long" -c:v libx265 -preset ultrafast -tag:v hvc1 \
+  -x265-params log-level=error:keyint=5:min-keyint=5:scenecut=0:bframes=3:b-pyramid=1:open-gop=1 hevc-chunks.mp4
 make mpeg4.avi -filter_complex "$src" -c:v mpeg4 -q:v 5 -g 12 mpeg4.avi
 make h263.3gp -f lavfi -i testsrc2=s=176x144:r=15:d=1 -c:v h263 -g 8 h263.3gp
 make mjpeg.avi -filter_complex "$src" -c:v mjpeg -q:v 8 -pix_fmt yuvj420p mjpeg.avi
