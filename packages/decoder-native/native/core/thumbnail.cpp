@@ -32,16 +32,23 @@ struct PlaneView {
   int toEight;      // further bits to drop for an 8-bit result
 };
 
+// Cell i of `cells` along a line of `length` samples: [from, to), never empty.
+struct CellSpan {
+  int from, to;
+};
+CellSpan cellSpan(int i, int length, int cells) {
+  const int from = i * length / cells;
+  return {from, std::min(length, std::max(from + 1, (i + 1) * length / cells))};
+}
+
 // The general case: each cell's sampled rows and samples, summed cell by cell.
 template <typename Sample>
 void boxAverageCells(const PlaneView& p, int outW, int outH, uint8_t* out) {
   for (int oy = 0; oy < outH; ++oy) {
-    const int y0 = oy * p.height / outH;
-    const int y1 = std::min(p.height, std::max(y0 + 1, (oy + 1) * p.height / outH));
+    const auto [y0, y1] = cellSpan(oy, p.height, outH);
     const int ystep = std::max(1, (y1 - y0) / kRowsPerCell);
     for (int ox = 0; ox < outW; ++ox) {
-      const int x0 = ox * p.width / outW;
-      const int x1 = std::min(p.width, std::max(x0 + 1, (ox + 1) * p.width / outW));
+      const auto [x0, x1] = cellSpan(ox, p.width, outW);
       const int xstep = std::max(1, (x1 - x0) / kSamplesPerCell) * p.step;
       const int64_t from = int64_t(x0) * p.step, to = int64_t(x1) * p.step;
       uint64_t sum = 0;
@@ -71,8 +78,7 @@ void boxAverage(const PlaneView& p, int outW, int outH, uint8_t* out) {
   }
   std::vector<uint32_t> columns(size_t(p.width));  // at most 2 x kRowsPerCell x 65535 each
   for (int oy = 0; oy < outH; ++oy) {
-    const int y0 = oy * p.height / outH;
-    const int y1 = std::min(p.height, std::max(y0 + 1, (oy + 1) * p.height / outH));
+    const auto [y0, y1] = cellSpan(oy, p.height, outH);
     const int ystep = std::max(1, (y1 - y0) / kRowsPerCell);
     std::fill(columns.begin(), columns.end(), 0u);
     uint32_t rows = 0;
@@ -81,8 +87,7 @@ void boxAverage(const PlaneView& p, int outW, int outH, uint8_t* out) {
       for (int x = 0; x < p.width; ++x) columns[size_t(x)] += row[x];
     }
     for (int ox = 0; ox < outW; ++ox) {
-      const int x0 = ox * p.width / outW;
-      const int x1 = std::min(p.width, std::max(x0 + 1, (ox + 1) * p.width / outW));
+      const auto [x0, x1] = cellSpan(ox, p.width, outW);
       uint64_t sum = 0;
       for (int x = x0; x < x1; ++x) sum += columns[size_t(x)];
       const uint64_t mean = (sum / std::max(1u, rows * uint32_t(x1 - x0))) >> (p.shift + p.toEight);
