@@ -262,6 +262,33 @@ const FIXTURES: [string, Maker, string[]?][] = [
       ]),
     ['cuts.mp4'],
   ],
+  // The same cuts after an audio stream, starting 1.5 s in: a parallel scan's second readers
+  // take the video stream's index and start time from the first (they do not probe again).
+  [
+    'cuts-offset-audio.mp4',
+    (o, dir) =>
+      ffmpeg([
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=f=440:d=6',
+        '-i',
+        join(dir, 'cuts.mp4'),
+        '-map',
+        '0:a',
+        '-map',
+        '1:v',
+        ...X264,
+        '-x264-params',
+        'scenecut=0:keyint=30:min-keyint=30',
+        '-c:a',
+        'aac',
+        '-output_ts_offset',
+        '1.5',
+        o,
+      ]),
+    ['cuts.mp4'],
+  ],
   [
     'cuts-hevc-opengop.mp4',
     (o, dir) =>

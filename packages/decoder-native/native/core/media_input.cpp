@@ -53,12 +53,52 @@ std::string libavText(int averror) {
 MediaInput::MediaInput(const Input& input, const CallControl& control, LogSink& log)
     : control_(control), log_(log) {
   source_ = openSource(input, control.limits().maxInputBytes);
-  openDemuxer();
+  openDemuxer(true);
   chooseVideoStream();
   checkHeaderLimits();
   std::string why = family_ == ContainerFamily::Mov ? indexBeyondEnd(fmt_.get(), source_->size()) : std::string();
   if (why.empty() && family_ != ContainerFamily::Mov) why = declaredBeyondEnd(family_, *source_);
   if (!why.empty()) fail(Reason::Truncated, "the input is truncated: " + why);
+}
+
+MediaInput::MediaInput(const Input& input, const CallControl& control, LogSink& log, const Probed& opened)
+    : control_(control), log_(log) {
+  source_ = openSource(input, control.limits().maxInputBytes);
+  openDemuxer(false);
+  if (demuxerName_ != opened.demuxerName || fmt_->nb_streams != opened.streams || opened.videoIndex < 0 ||
+      fmt_->streams[opened.videoIndex]->codecpar->codec_id != opened.video->codec_id) {
+    fail(Reason::CorruptInput, "the input did not open again as it did the first time");
+  }
+  videoIndex_ = opened.videoIndex;
+  video_ = fmt_->streams[videoIndex_];
+  const int r = avcodec_parameters_copy(video_->codecpar, opened.video.get());
+  if (r < 0) fail(Reason::Internal, "out of memory", r);
+  for (unsigned i = 0; i < fmt_->nb_streams; ++i) {
+    if (static_cast<int>(i) != videoIndex_) fmt_->streams[i]->discard = AVDISCARD_ALL;
+  }
+  family_ = opened.family;
+  hasAudio_ = opened.hasAudio;
+  startPts_ = endPts_ = opened.startPts;
+}
+
+MediaInput::Probed MediaInput::probed() const {
+  AVCodecParameters* par = avcodec_parameters_alloc();
+  if (!par || avcodec_parameters_copy(par, video_->codecpar) < 0) {
+    avcodec_parameters_free(&par);
+    fail(Reason::Internal, "out of memory", AVERROR(ENOMEM));
+  }
+  Probed p;
+  p.demuxerName = demuxerName_;
+  p.streams = fmt_->nb_streams;
+  p.videoIndex = videoIndex_;
+  p.video.reset(par, [](const AVCodecParameters* q) {
+    AVCodecParameters* owned = const_cast<AVCodecParameters*>(q);
+    avcodec_parameters_free(&owned);
+  });
+  p.startPts = startPts_;
+  p.family = family_;
+  p.hasAudio = hasAudio_;
+  return p;
 }
 
 void MediaInput::CloseInput::operator()(AVFormatContext* fmt) const {
@@ -71,7 +111,7 @@ void MediaInput::CloseInput::operator()(AVFormatContext* fmt) const {
   throw DecodeFailure(reason, message, averror, libav);
 }
 
-void MediaInput::openDemuxer() {
+void MediaInput::openDemuxer(bool findStreamInfo) {
   avio_ = std::make_unique<AvioReader>(*source_, control_);
   const AVInputFormat* iformat = nullptr;
   int r = av_probe_input_buffer2(avio_->context(), &iformat, "", nullptr, 0, kProbeBytes);
@@ -112,6 +152,7 @@ void MediaInput::openDemuxer() {
                                  std::to_string(par->height) + ", over maxPixels " + std::to_string(control_.limits().maxPixels));
     }
   }
+  if (!findStreamInfo) return;
   r = avformat_find_stream_info(fmt_.get(), nullptr);
   control_.check();
   if (r < 0) fail(Reason::CorruptInput, "the streams could not be read", r);

@@ -15,6 +15,7 @@
 #include "core/status.h"
 
 extern "C" {
+struct AVCodecParameters;
 struct AVFormatContext;
 struct AVPacket;
 struct AVStream;
@@ -31,6 +32,23 @@ class MediaInput : public PacketSource {
   // Opens and probes. Throws DecodeFailure (UNSUPPORTED_FORMAT, CORRUPT_INPUT, TRUNCATED,
   // NO_VIDEO_STREAM, TOO_LARGE, TOO_LONG, TOO_MANY_FRAMES, ...).
   MediaInput(const Input& input, const CallControl& control, LogSink& log);
+  // What a second reader of the same input takes from the first (see the constructor below):
+  // a copy, so that it can be taken on one thread and used on another.
+  struct Probed {
+    std::string demuxerName;
+    unsigned streams = 0;
+    int videoIndex = -1;
+    std::shared_ptr<const AVCodecParameters> video;
+    int64_t startPts = 0;
+    ContainerFamily family = ContainerFamily::Other;
+    bool hasAudio = false;
+  };
+  Probed probed() const;
+  // Another reader of an input already opened (a parallel scan's): the container opened again
+  // without probing its streams (avformat_find_stream_info decodes frames: ~25 ms at 720p);
+  // the video stream's parameters and start time are the first reader's. Throws DecodeFailure,
+  // also when the container does not open as it did the first time.
+  MediaInput(const Input& input, const CallControl& control, LogSink& log, const Probed& opened);
   MediaInput(const MediaInput&) = delete;
   MediaInput& operator=(const MediaInput&) = delete;
 
@@ -68,7 +86,7 @@ class MediaInput : public PacketSource {
   const CallControl& control() const { return control_; }
 
  private:
-  void openDemuxer();
+  void openDemuxer(bool findStreamInfo);
   void chooseVideoStream();
   void checkHeaderLimits() const;
   [[noreturn]] void failRead(int averror) const;

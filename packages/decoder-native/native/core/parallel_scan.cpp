@@ -42,7 +42,7 @@ class ChunkPool {
   ChunkPool(MediaInput& media, const Input& input, const CallControl& control, const std::vector<ChunkStart>& chunks,
             int workers, FrameCapture* capture)
       : media_(media), input_(input), control_(control), chunks_(chunks), workers_(workers),
-        capture_(capture), outputs_(chunks.size()), next_(size_t(workers)) {
+        capture_(capture), probed_(media.probed()), outputs_(chunks.size()), next_(size_t(workers)) {
     if (capture_) spacing_ = capture_->spacingSec();
   }
 
@@ -142,7 +142,7 @@ class ChunkPool {
     bool atStart = w == 0;     // worker 0 reads the already opened input from its start
     ScopedLogSink scoped(w == 0 ? &media_.log() : &ownLog);  // what libav logs on this thread
     try {
-      if (w > 0) ownMedia = std::make_unique<MediaInput>(input_, control_, ownLog);
+      if (w > 0) ownMedia = std::make_unique<MediaInput>(input_, control_, ownLog, probed_);
       MediaInput& media = w == 0 ? media_ : *ownMedia;
       VideoDecoder decoder(media, DecodeMode::FastScan, false, true);
       Thumbnailer thumbnailer;
@@ -208,6 +208,7 @@ class ChunkPool {
   const std::vector<ChunkStart>& chunks_;
   const int workers_;
   FrameCapture* capture_;
+  const MediaInput::Probed probed_;  // taken before the workers start: they open their own readers with it
   std::atomic<double> spacing_{0};
 
   std::mutex mutex_;
