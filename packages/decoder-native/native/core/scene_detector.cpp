@@ -8,7 +8,7 @@
 #include <limits>
 #include <map>
 
-#include "core/float4.h"
+#include "core/float_vectors.h"
 #include "core/thumb_signal.h"
 
 namespace imajin {
@@ -120,7 +120,7 @@ void zoomAxis(int length, double scale, double offset, ZoomAxis& axis) {
 
 // `from` resampled along x only (each row's samples at the axis' positions): a zoom's first,
 // separable half, shared by every vertical centre.
-void zoomRows(const float* from, const ZoomAxis& xs, float* out) {
+IMAJIN_AVX2_CLONE void zoomRows(const float* from, const ZoomAxis& xs, float* out) {
   for (int y = 0; y < kThumbHeight; ++y) {
     const float* r = from + size_t(y) * kThumbWidth;
     float* o = out + size_t(y) * kThumbWidth;
@@ -134,29 +134,27 @@ void zoomRows(const float* from, const ZoomAxis& xs, float* out) {
 
 // The correlation of `to` with the x-resampled rows `rows` resampled along y too (bilinear
 // overall), without storing the zoomed picture. The search's inner loop (300 of these per
-// search): floats four at a time in two runs, each row's sums then added in doubles (64 values
-// per float sum: an error of ~1e-7 of the result).
-double zoomedCorrelation(const float* rows, const ZoomAxis& ys, const CorrelationTarget& to) {
+// search): floats eight at a time, each row's sums then added in doubles (64 values per float
+// sum: an error of ~1e-7 of the result).
+IMAJIN_AVX2_CLONE double zoomedCorrelation(const float* rows, const ZoomAxis& ys, const CorrelationTarget& to) {
   static_assert(kThumbWidth % 8 == 0, "rows split into eight-sample runs");
   double sa = 0, saa = 0, sab = 0;
   for (int y = 0; y < kThumbHeight; ++y) {
-    const float fy = float(ys.weight[y]), gy = 1 - fy;
-    const Float4 f = {fy, fy, fy, fy}, g = {gy, gy, gy, gy};
+    const float fy = float(ys.weight[y]);
+    const Float8 f = splat8(fy), g = splat8(1 - fy);
     const float* r0 = rows + size_t(ys.first[y]) * kThumbWidth;
     const float* r1 = r0 + kThumbWidth;
     const float* b = to.b + size_t(y) * kThumbWidth;
-    Float4 a[2] = {}, aa[2] = {}, ab[2] = {};
+    Float8 a = {}, aa = {}, ab = {};
     for (int x = 0; x < kThumbWidth; x += 8) {
-      for (int k = 0; k < 2; ++k) {
-        const Float4 va = g * load4(r0 + x + 4 * k) + f * load4(r1 + x + 4 * k);
-        a[k] += va;
-        aa[k] += va * va;
-        ab[k] += va * load4(b + x + 4 * k);
-      }
+      const Float8 va = g * load8(r0 + x) + f * load8(r1 + x);
+      a += va;
+      aa += va * va;
+      ab += va * load8(b + x);
     }
-    sa += sum4(a[0] + a[1]);
-    saa += sum4(aa[0] + aa[1]);
-    sab += sum4(ab[0] + ab[1]);
+    sa += sum8(a);
+    saa += sum8(aa);
+    sab += sum8(ab);
   }
   return to.finish(sa, saa, sab);
 }

@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <memory>
 
-#include "core/float4.h"
+#include "core/float_vectors.h"
 
 namespace imajin {
 namespace {
@@ -47,7 +47,7 @@ struct LumaMoments {
   }
 };
 
-double shiftedCorrelation(const uint8_t* from, const uint8_t* to, const LumaMoments& mf, const LumaMoments& mt, int dx, int dy) {
+IMAJIN_AVX2_CLONE double shiftedCorrelation(const uint8_t* from, const uint8_t* to, const LumaMoments& mf, const LumaMoments& mt, int dx, int dy) {
   const int x0 = std::max(0, dx), x1 = std::min(kThumbWidth, kThumbWidth + dx);
   const int y0 = std::max(0, dy), y1 = std::min(kThumbHeight, kThumbHeight + dy);
   if (x1 <= x0 || y1 <= y0) return -1;
@@ -118,16 +118,13 @@ double thumbChange(const ThumbSignal& a, const ThumbSignal& b) {
   return clamp01(1.0 - thumbDot(a.px.data(), b.px.data()) / (a.norm * b.norm));
 }
 
-double thumbDot(const float* a, const float* b) {
+IMAJIN_AVX2_CLONE double thumbDot(const float* a, const float* b) {
   static_assert(kThumbValues % 64 == 0, "the thumbnail splits into 64-value runs");
   double dot = 0;
   for (int i = 0; i < kThumbValues; i += 64) {
-    Float4 run[2] = {};
-    for (int j = i; j < i + 64; j += 8) {
-      run[0] += load4(a + j) * load4(b + j);
-      run[1] += load4(a + j + 4) * load4(b + j + 4);
-    }
-    dot += sum4(run[0] + run[1]);
+    Float8 run = {};
+    for (int j = i; j < i + 64; j += 8) run += load8(a + j) * load8(b + j);
+    dot += sum8(run);
   }
   return dot;
 }
