@@ -120,7 +120,7 @@ void zoomAxis(int length, double scale, double offset, ZoomAxis& axis) {
 
 // `from` resampled along x only (each row's samples at the axis' positions): a zoom's first,
 // separable half, shared by every vertical centre.
-IMAJIN_AVX2_CLONE void zoomRows(const float* from, const ZoomAxis& xs, float* out) {
+void zoomRows(const float* from, const ZoomAxis& xs, float* out) {
   for (int y = 0; y < kThumbHeight; ++y) {
     const float* r = from + size_t(y) * kThumbWidth;
     float* o = out + size_t(y) * kThumbWidth;
