@@ -13,11 +13,6 @@ extern "C" {
 }
 
 namespace imajin {
-namespace {
-
-void freeFrame(AVFrame* f) { av_frame_free(&f); }
-
-}  // namespace
 
 FrameCapture::FrameCapture(const CaptureOptions& options, int rotation, double sar)
     : options_(options),
@@ -94,7 +89,7 @@ bool FrameCapture::store(double t, const AVFrame* frame) {
   const int w = std::max(1, int(std::lround(frame->width * scale)));
   const int h = std::max(1, int(std::lround(frame->height * scale)));
 
-  std::unique_ptr<AVFrame, void (*)(AVFrame*)> small(av_frame_alloc(), freeFrame);
+  FramePtr small = allocFrame();
   if (!small) return false;
   small->format = frame->format;
   small->width = w;

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <vector>
 
+#include "core/frame_ptr.h"
 #include "core/rgb_converter.h"
 
 extern "C" {
@@ -57,7 +58,7 @@ class FrameCapture {
  private:
   struct Held {
     double t;
-    std::unique_ptr<AVFrame, void (*)(AVFrame*)> frame;
+    FramePtr frame;
     size_t bytes;
   };
   int64_t slotOf(double t) const;

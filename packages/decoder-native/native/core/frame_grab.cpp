@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "core/decoder_core.h"
+#include "core/frame_ptr.h"
 #include "core/log_sink.h"
 #include "core/media_input.h"
 #include "core/rgb_converter.h"
@@ -18,11 +19,6 @@ extern "C" {
 
 namespace imajin {
 namespace {
-
-struct FrameDeleter {
-  void operator()(AVFrame* f) const { av_frame_free(&f); }
-};
-using FramePtr = std::unique_ptr<AVFrame, FrameDeleter>;
 
 // Without an index, decoding forward beats a seek for gaps shorter than this.
 constexpr double kForwardWithoutIndexSec = 2.0;

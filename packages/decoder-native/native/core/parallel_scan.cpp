@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/chunk_reader.h"
+#include "core/frame_ptr.h"
 #include "core/log_sink.h"
 #include "core/media_input.h"
 #include "core/scene_detector.h"
@@ -146,7 +147,7 @@ class ChunkPool {
       MediaInput& media = w == 0 ? media_ : *ownMedia;
       VideoDecoder decoder(media, DecodeMode::FastScan, false, true);
       Thumbnailer thumbnailer;
-      std::unique_ptr<AVFrame, void (*)(AVFrame*)> frame(av_frame_alloc(), [](AVFrame* f) { av_frame_free(&f); });
+      const FramePtr frame = allocFrame();
       if (!frame) media.fail(Reason::Internal, "out of memory");
       for (; chunk < chunks_.size(); chunk = takeChunk()) {
         ChunkOutput out;

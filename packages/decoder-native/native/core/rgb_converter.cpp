@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/frame_ptr.h"
 #include "core/status.h"
 #include "core/video_info.h"
 
@@ -43,10 +44,6 @@ bool fullRange(const AVFrame* frame) {
     default: return frame->color_range == AVCOL_RANGE_JPEG;
   }
 }
-
-struct FrameDeleter {
-  void operator()(AVFrame* f) const { av_frame_free(&f); }
-};
 
 }  // namespace
 
@@ -183,8 +180,8 @@ bool RgbConverter::toRgbFiltered(const AVFrame* frame, int outW, int outH, RgbIm
       return false;
     }
   }
-  std::unique_ptr<AVFrame, FrameDeleter> in(av_frame_clone(frame));
-  std::unique_ptr<AVFrame, FrameDeleter> rgb(av_frame_alloc());
+  FramePtr in(av_frame_clone(frame));
+  FramePtr rgb = allocFrame();
   if (!in || !rgb) return false;
   const AvfilterLibrary* lib = avfilterLibrary();  // opened by configureGraph
   if (lib->buffersrcAddFrame(src_, in.get()) < 0 || lib->buffersinkGetFrame(sink_, rgb.get()) < 0 ||

@@ -7,6 +7,7 @@
 
 #include "core/decoder_core.h"
 #include "core/departure_detector.h"
+#include "core/frame_ptr.h"
 #include "core/log_sink.h"
 #include "core/media_input.h"
 #include "core/parallel_scan.h"
@@ -53,7 +54,7 @@ bool decodeInOnePass(MediaInput& media, const ScanOptions& options, bool skipAll
   VideoDecoder decoder(media, options.fast ? DecodeMode::FastScan : DecodeMode::Exact, skipAllB);
   Thumbnailer thumbnailer;
   uint8_t thumbnail[kThumbValues];
-  std::unique_ptr<AVFrame, void (*)(AVFrame*)> frame(av_frame_alloc(), [](AVFrame* f) { av_frame_free(&f); });
+  const FramePtr frame = allocFrame();
   if (!frame) media.fail(Reason::Internal, "out of memory");
   const double step = result.info.frameRate > 0 ? 1.0 / result.info.frameRate : 1.0 / 30;
   while (decoder.nextFrame(frame.get())) {

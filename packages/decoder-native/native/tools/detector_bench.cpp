@@ -19,6 +19,7 @@
 
 #include "core/decoder_core.h"
 #include "core/departure_detector.h"
+#include "core/frame_ptr.h"
 #include "core/log_sink.h"
 #include "core/media_input.h"
 #include "core/scene_detector.h"
@@ -57,7 +58,8 @@ Recording record(const char* path) {
   imajin::MediaInput media(input, control, log);
   imajin::VideoDecoder decoder(media, imajin::DecodeMode::FastScan, false, true);
   imajin::Thumbnailer thumbnailer;
-  std::unique_ptr<AVFrame, void (*)(AVFrame*)> frame(av_frame_alloc(), [](AVFrame* f) { av_frame_free(&f); });
+  const imajin::FramePtr frame = imajin::allocFrame();
+  if (!frame) media.fail(imajin::Reason::Internal, "out of memory");
   Recording r;
   r.name = path;
   uint8_t thumbnail[kThumbValues];
