@@ -73,9 +73,7 @@ MediaInput::MediaInput(const Input& input, const CallControl& control, LogSink& 
   video_ = fmt_->streams[videoIndex_];
   const int r = avcodec_parameters_copy(video_->codecpar, opened.video.get());
   if (r < 0) fail(Reason::Internal, "out of memory", r);
-  for (unsigned i = 0; i < fmt_->nb_streams; ++i) {
-    if (static_cast<int>(i) != videoIndex_) fmt_->streams[i]->discard = AVDISCARD_ALL;
-  }
+  discardOtherStreams();
   family_ = opened.family;
   hasAudio_ = opened.hasAudio;
   startPts_ = endPts_ = opened.startPts;
@@ -173,11 +171,16 @@ void MediaInput::chooseVideoStream() {
   if (!video_) {
     fail(Reason::NoVideoStream, hasAudio_ ? "the input has audio but no video stream" : "the input has no video stream");
   }
+  discardOtherStreams();
+  startPts_ = video_->start_time != AV_NOPTS_VALUE ? video_->start_time : 0;
+  endPts_ = startPts_;
+}
+
+// Only the chosen video stream's packets are read.
+void MediaInput::discardOtherStreams() {
   for (unsigned i = 0; i < fmt_->nb_streams; ++i) {
     if (static_cast<int>(i) != videoIndex_) fmt_->streams[i]->discard = AVDISCARD_ALL;
   }
-  startPts_ = video_->start_time != AV_NOPTS_VALUE ? video_->start_time : 0;
-  endPts_ = startPts_;
 }
 
 void MediaInput::checkHeaderLimits() const {

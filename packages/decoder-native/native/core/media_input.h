@@ -88,6 +88,7 @@ class MediaInput : public PacketSource {
  private:
   void openDemuxer(bool findStreamInfo);
   void chooseVideoStream();
+  void discardOtherStreams();
   void checkHeaderLimits() const;
   [[noreturn]] void failRead(int averror) const;
 

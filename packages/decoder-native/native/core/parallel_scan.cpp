@@ -101,8 +101,8 @@ class ChunkPool {
   }
 
  private:
-  // The next chunk for a worker that has finished one; waits while the chunks done but not yet
-  // handed on would exceed one per worker (bounded memory). chunks_.size() when there is none.
+  // The next chunk for a worker that has finished one; waits while the chunks taken but not yet
+  // handed on would exceed two per worker (bounded memory). chunks_.size() when there is none.
   size_t takeChunk() {
     std::unique_lock<std::mutex> lock(mutex_);
     changed_.wait(lock, [&] { return stop_ || next_ >= chunks_.size() || next_ < consumed_ + size_t(2 * workers_); });

@@ -33,6 +33,9 @@ int workersFor(const ScanOptions& options) {
   return std::clamp(av_cpu_count(), 1, kMaxWorkers);
 }
 
+// One frame's duration, for frames without timestamps and the end of the last frame.
+double frameStepSec(const VideoInfo& info) { return info.frameRate > 0 ? 1.0 / info.frameRate : 1.0 / 30; }
+
 // The detectors, fed frames in presentation order.
 struct Detectors {
   explicit Detectors(double threshold) : scenes(threshold) {}
@@ -56,7 +59,7 @@ bool decodeInOnePass(MediaInput& media, const ScanOptions& options, bool skipAll
   uint8_t thumbnail[kThumbValues];
   const FramePtr frame = allocFrame();
   if (!frame) media.fail(Reason::Internal, "out of memory");
-  const double step = result.info.frameRate > 0 ? 1.0 / result.info.frameRate : 1.0 / 30;
+  const double step = frameStepSec(result.info);
   while (decoder.nextFrame(frame.get())) {
     if (decoder.lostReferences()) return false;
     const int64_t pts = frame->best_effort_timestamp;
@@ -85,8 +88,7 @@ void startResult(const MediaInput& media, const ScanOptions& options, SceneScanR
 void finishResult(const ScanOptions& options, Detectors& detectors, SceneScanResult& result) {
   detectors.scenes.finish();
   // Packet durations give the end of the last frame; without them, assume one frame step.
-  const double step = result.info.frameRate > 0 ? 1.0 / result.info.frameRate : 1.0 / 30;
-  if (!(result.durationSec > detectors.last)) result.durationSec = detectors.last + step;
+  if (!(result.durationSec > detectors.last)) result.durationSec = detectors.last + frameStepSec(result.info);
   result.times = detectors.scenes.times();
   result.scores = detectors.scenes.scores();
   for (double cut : detectors.scenes.cuts()) {
