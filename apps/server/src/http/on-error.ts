@@ -18,7 +18,9 @@ export function errorResponder(logger: Logger) {
     else logger.info({ ...where, error: w.body.error }, 'request refused');
     if (w.retryAfterSec !== undefined) c.header('Retry-After', String(w.retryAfterSec));
     for (const [k, v] of Object.entries(w.headers ?? {})) c.header(k, v);
-    if (w.status === 413) c.header('Connection', 'close'); // do not read the rest of a huge body
+    // No `Connection: close` on a 413: closing with the body unread makes the kernel reset the
+    // connection, and the client often saw EPIPE ("unreachable", retryable) instead of the 413.
+    // The Node adapter drains the rest for at most 500 ms / 64 MiB, then closes.
     return c.json(w.body, w.status as ContentfulStatusCode);
   };
 }
